@@ -1,0 +1,214 @@
+import CLibXML2
+
+/// Everything about a parsed document except its entries, which a streaming parse hands out
+/// one by one as they complete.
+public struct FeedDocumentInfo: Sendable, Hashable {
+    public init(
+        format: FeedFormat, encoding: String, wellFormed: Bool, warnings: [String], header: FeedHeader, entryCount: Int
+    ) {
+        self.format = format
+        self.encoding = encoding
+        self.wellFormed = wellFormed
+        self.warnings = warnings
+        self.header = header
+        self.entryCount = entryCount
+    }
+
+    public var format: FeedFormat
+    public var encoding: String
+    public var wellFormed: Bool
+    public var warnings: [String]
+    public var header: FeedHeader
+    public var entryCount: Int
+}
+
+/// Parses RSS 0.9x, RSS 1.0 (RDF), RSS 2.0, Atom 0.3 and Atom 1.0 documents into `ParsedFeed`s.
+///
+/// The parser is built for feeds as they are, not as the specifications describe them: it
+/// decides the encoding from the bytes when the declaration is wrong, repairs undeclared HTML
+/// entities, bare ampersands, control characters and unclosed CDATA, and keeps what a truncated
+/// document holds, saying in `warnings` what it had to do. It refuses, with an error naming the
+/// attack, documents that declare external entities, expand entities past a budget, nest too
+/// deep or exceed the size limit; libxml2 never loads a DTD or touches the network.
+public struct FeedParser: Sendable {
+    public var options: FeedParserOptions
+
+    public init(options: FeedParserOptions = FeedParserOptions()) {
+        self.options = options
+    }
+
+    /// Parses a whole document held in memory.
+    public func parse(_ bytes: [UInt8]) throws(FeedParseError) -> ParsedFeed {
+        var entries: [FeedEntry] = []
+        let stream = FeedStreamParser(options: options) { entries.append($0) }
+        try bytes.withUnsafeBufferPointer { buffer throws(FeedParseError) in try stream.feed(buffer) }
+        let info = try stream.finish()
+        return ParsedFeed(
+            format: info.format, encoding: info.encoding, wellFormed: info.wellFormed, warnings: info.warnings,
+            header: info.header, entries: entries)
+    }
+}
+
+extension ParsedFeed {
+    /// What the document said about itself, without the entries.
+    public var info: FeedDocumentInfo {
+        FeedDocumentInfo(
+            format: format, encoding: encoding, wellFormed: wellFormed, warnings: warnings, header: header,
+            entryCount: entries.count)
+    }
+}
+
+/// Parses one document fed in pieces, handing each entry to `onEntry` as soon as it is complete,
+/// so that memory stays flat however large the feed. Not thread-safe: one document, one thread.
+public final class FeedStreamParser {
+    private let options: FeedParserOptions
+    private let builder: FeedBuilder
+    private let driver: LibXMLDriver
+    private var decoder: CharacterDecoder?
+    private var repairer: XMLRepairer
+    private var sample: [UInt8] = []
+    private var rawPending: [UInt8] = []
+    private var utf8Pending: [UInt8] = []
+    private var decodeScratch: [UInt8] = []
+    private var repairScratch: [UInt8] = []
+    private var totalBytes = 0
+    private var pendingError: FeedParseError?
+    /// How many bytes are held back to decide the encoding before anything is parsed.
+    private let sampleSize: Int
+
+    public convenience init(options: FeedParserOptions = FeedParserOptions(), onEntry: @escaping (FeedEntry) -> Void) {
+        self.init(options: options, sampleSize: 64 << 10, onEntry: onEntry)
+    }
+
+    /// `sampleSize` is a seam for tests that exercise the chunk boundaries of small documents.
+    init(options: FeedParserOptions, sampleSize: Int, onEntry: @escaping (FeedEntry) -> Void) {
+        self.sampleSize = sampleSize
+        self.options = options
+        builder = FeedBuilder(options: options, onEntry: onEntry)
+        driver = LibXMLDriver(builder: builder)
+        repairer = XMLRepairer(
+            limits: .init(maxExpansionBytes: options.maxEntityExpansionBytes, maxEntityDepth: 16))
+        silenceLibXMLGlobalErrors()
+    }
+
+    /// Feeds the next piece of the document.
+    public func feed(_ bytes: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
+        do {
+            try feedChecked(bytes)
+        } catch {
+            pendingError = error
+            throw error
+        }
+    }
+
+    private func feedChecked(_ bytes: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
+        totalBytes += bytes.count
+        if totalBytes > options.maxDocumentBytes {
+            throw .documentTooLarge(bytes: totalBytes, limit: options.maxDocumentBytes)
+        }
+        if decoder == nil {
+            sample.append(contentsOf: bytes)
+            if sample.count < sampleSize { return }
+            let held = sample
+            sample = []
+            try held.withUnsafeBufferPointer { buffer throws(FeedParseError) in
+                try process(buffer, final: false)
+            }
+            return
+        }
+        try process(bytes, final: false)
+    }
+
+    /// Ends the document and returns what it said about itself.
+    public func finish() throws(FeedParseError) -> FeedDocumentInfo {
+        if let pendingError { throw pendingError }
+        if decoder == nil {
+            let held = sample
+            sample = []
+            try held.withUnsafeBufferPointer { buffer throws(FeedParseError) in try process(buffer, final: true) }
+        } else {
+            try process(UnsafeBufferPointer(start: nil, count: 0), final: true)
+        }
+        builder.finishDocument()
+        if let error = builder.fatalError { throw error }
+        guard let format = builder.format else {
+            if totalBytes == 0 { throw .noFeedFound(reason: "the document is empty") }
+            throw .noFeedFound(reason: driver.firstXMLError ?? "no root element")
+        }
+        var warnings = repairer.warnings.all
+        if let choice = decoder?.choice, let warning = choice.warning {
+            warnings.insert(warning, at: 0)
+        }
+        if let invalid = decoder?.invalidSequences, invalid > 0 {
+            warnings.append("\(invalid) bytes were not valid \(decoder!.choice.name) and were replaced")
+        }
+        warnings += builder.warnings.all
+        let wellFormed =
+            driver.wellFormed && !repairer.repaired && !(decoder?.choice.contradictsDocument ?? false)
+            && (decoder?.invalidSequences ?? 0) == 0
+        return FeedDocumentInfo(
+            format: format, encoding: decoder?.choice.name ?? "utf-8", wellFormed: wellFormed,
+            warnings: warnings, header: builder.header, entryCount: builder.entryCount)
+    }
+
+    /// Decodes, repairs and parses; keeps whatever a stage could not finish for the next piece.
+    private func process(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) throws(FeedParseError) {
+        if decoder == nil {
+            decoder = CharacterDecoder(
+                choice: EncodingChoice.detect(sample: UnsafeRawBufferPointer(bytes), callerCharset: options.charset))
+        }
+        if rawPending.isEmpty {
+            try decodeAndContinue(bytes, final: final)
+        } else {
+            rawPending.append(contentsOf: bytes)
+            let pending = rawPending
+            rawPending = []
+            try pending.withUnsafeBufferPointer { buffer throws(FeedParseError) in
+                try decodeAndContinue(buffer, final: final)
+            }
+        }
+    }
+
+    private func decodeAndContinue(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) throws(FeedParseError) {
+        let (view, consumed) = decoder!.decode(bytes, final: final, scratch: &decodeScratch)
+        if consumed < bytes.count { rawPending.append(contentsOf: bytes[consumed...]) }
+        if let view {
+            try repairAndParse(view, final: final)
+        } else {
+            let decoded = decodeScratch
+            try decoded.withUnsafeBufferPointer { buffer throws(FeedParseError) in
+                try repairAndParse(buffer, final: final)
+            }
+        }
+    }
+
+    private func repairAndParse(_ utf8: UnsafeBufferPointer<UInt8>, final: Bool) throws(FeedParseError) {
+        if !utf8Pending.isEmpty {
+            utf8Pending.append(contentsOf: utf8)
+            let pending = utf8Pending
+            utf8Pending = []
+            try pending.withUnsafeBufferPointer { buffer throws(FeedParseError) in
+                try repairAndParseContiguous(buffer, final: final)
+            }
+        } else {
+            try repairAndParseContiguous(utf8, final: final)
+        }
+    }
+
+    private func repairAndParseContiguous(_ utf8: UnsafeBufferPointer<UInt8>, final: Bool) throws(FeedParseError) {
+        let (view, consumed) = try repairer.repair(utf8, final: final, output: &repairScratch)
+        if consumed < utf8.count { utf8Pending.append(contentsOf: utf8[consumed...]) }
+        if let view {
+            driver.parse(view, final: final)
+        } else {
+            repairScratch.withUnsafeBufferPointer { driver.parse($0, final: final) }
+        }
+        if let error = builder.fatalError { throw error }
+    }
+}
+
+/// libxml2 reports some errors through process-wide (per-thread) handlers that print to stderr
+/// by default; route them nowhere. The parser's own structured handler still sees every error.
+private func silenceLibXMLGlobalErrors() {
+    xmlSetStructuredErrorFunc(nil) { _, _ in }
+}
