@@ -1,0 +1,58 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The `corroborate` command line. Subcommands stay thin: they parse arguments, call the
+/// libraries and print; everything they print for machines follows the contract in DESIGN.md.
+@main
+struct Corroborate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corroborate",
+        abstract: "Compare how several news wires report one event, claim by claim.",
+        discussion: """
+            Corroborate reads RSS, RDF and Atom feeds from wires and broadcasters, groups reports \
+            of one event, and says for every claim who corroborates it, who contradicts it, and \
+            who only relays somebody else's word.
+            """,
+        version: "0.1.0",
+        subcommands: [Parse.self]
+    )
+
+    /// Exit status 2 on a usage error (not ArgumentParser's 64), 1 on a runtime failure, with one
+    /// line on stderr naming what was wrong.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as RuntimeFailure {
+            printError(failure.message)
+            Glibc.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
+                let cleaned = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+                printError("\(cleaned) (see 'corroborate --help')")
+                Glibc.exit(2)
+            }
+            Self.exit(withError: error)
+        }
+    }
+}
+
+/// A failure at run time whose message is already the one line the user should read.
+struct RuntimeFailure: Error {
+    var message: String
+}
+
+/// Writes `corroborate: MESSAGE` to standard error.
+func printError(_ message: String) {
+    var line = "corroborate: " + message + "\n"
+    line.withUTF8 { bytes in
+        _ = write(2, bytes.baseAddress, bytes.count)
+    }
+}
