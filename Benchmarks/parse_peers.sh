@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Feed parsing, side by side with the peers, in the same harness rounds.
+#
+# Runs the shared peer harness (../shared/bench) with the release `corroborate` binary added as one
+# more command, so every peer is timed in the same round-robin rounds and the ratios are same-round
+# medians. Two suites, as the parser issue asks:
+#   feeds  1,000 feeds, 104.6 MB, 50,000 items: wall time against `xmllint --stream --noout`
+#   big    one 50 MB feed, 14,508 items: peak memory (target: under 64 MB)
+#
+# usage: Benchmarks/parse_peers.sh [feeds] [big]     (RUNS=5 by default; FEEDPARSER=1 adds feedparser)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+RUNS=${RUNS:-5}
+SUITES=${*:-feeds big}
+
+if [ ! -d "$SHARED/bench" ]; then
+  echo "parse_peers: $SHARED/bench is absent; the peer benchmarks need the shared folder beside the repo" >&2
+  exit 0
+fi
+[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+
+swift build -c release --package-path "$ROOT" >&2
+BIN="$ROOT/.build/release/corroborate"
+
+cd "$WORK"
+. ./venv/bin/activate
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
+mkdir -p results
+slow=()
+
+for suite in $SUITES; do
+  case $suite in
+  feeds)
+    F=data/feeds
+    [ "${FEEDPARSER:-0}" = 1 ] && slow=(--cmd feedparser "python bench/parse_peer.py feedparser $F")
+    python bench/harness.py --runs "$RUNS" --warmup --baseline xmllint-stream \
+      --out results/parse_feeds_corroborate.jsonl \
+      --cmd cat "cat $F/*.xml > /dev/null" \
+      --cmd xmllint-stream "xmllint --stream --noout $F/*.xml" \
+      --cmd fastfeedparser "python bench/parse_peer.py fastfeedparser $F" \
+      "${slow[@]}" \
+      --cmd corroborate "$BIN parse --stats $F"
+    ;;
+  big)
+    F=data/big_feed.xml
+    python bench/harness.py --runs "$RUNS" --warmup --baseline xmllint-stream \
+      --out results/parse_big_corroborate.jsonl \
+      --cmd cat "cat $F > /dev/null" \
+      --cmd xmllint-stream "xmllint --stream --noout $F" \
+      --cmd fastfeedparser "python bench/parse_peer.py fastfeedparser $F" \
+      --cmd corroborate "$BIN parse --stats --max-bytes 67108864 $F"
+    ;;
+  *)
+    echo "parse_peers: unknown suite '$suite' (feeds, big)" >&2
+    exit 2
+    ;;
+  esac
+done
