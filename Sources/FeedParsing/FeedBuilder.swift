@@ -23,6 +23,8 @@ final class FeedBuilder {
     private var entry: EntryDraft?
     private var person: PersonDraft?
     private var capture: Capture?
+    /// The text of the field being captured; one buffer reused for every field of the document.
+    private var captureBytes: [UInt8] = []
     private var headerLinkFromText: String?
     private var headerLinkFromAtom: String?
     private var headerUpdated: (rank: Int, date: Date)?
@@ -51,9 +53,8 @@ final class FeedBuilder {
             }
         }
 
-        if var capture {
-            capture.open(ns, localName(), attributes: attributes, depth: frames.count)
-            self.capture = capture
+        if capture != nil {
+            capture!.open(ns, localName(), attributes: attributes, depth: frames.count, into: &captureBytes)
             frame.context = .capture
             frames.append(frame)
             return
@@ -81,7 +82,7 @@ final class FeedBuilder {
     func endElement() {
         guard let frame = frames.popLast() else { return }
         if frame.context == .capture, capture != nil {
-            capture!.close(depth: frames.count)
+            capture!.close(depth: frames.count, into: &captureBytes)
         }
         switch frame.role {
         case .none: break
@@ -98,7 +99,7 @@ final class FeedBuilder {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capture != nil else { return }
-        if capture!.append(bytes, limit: options.maxFieldBytes) == false {
+        if capture!.append(bytes, limit: options.maxFieldBytes, into: &captureBytes) == false {
             warnings.add("line \(currentLine()): a field longer than \(options.maxFieldBytes) bytes was cut")
         }
     }
@@ -425,12 +426,13 @@ final class FeedBuilder {
 
     private func beginCapture(_ field: Field, kind: TextKind, frame: inout Frame) {
         capture = Capture(field: field, kind: kind, depth: frames.count)
+        captureBytes.removeAll(keepingCapacity: true)
         frame.context = .capture
         frame.role = .capture
     }
 
     private func finishCapture(_ done: Capture, base: String?) {
-        let raw = done.text
+        let raw = String(decoding: captureBytes, as: UTF8.self)
         switch done.field {
         case .feedTitle:
             header.title = header.title ?? plainText(raw, kind: done.kind)
@@ -631,16 +633,16 @@ struct RichText {
     var text: String
 }
 
-/// The text of one element being read, with child elements kept as markup for HTML fields.
+/// The state of one element whose text is being read; child elements are kept as markup for
+/// HTML fields. The bytes live in the builder's reusable buffer, passed in by the caller.
 struct Capture {
     let field: Field
     let kind: TextKind
     let depth: Int
-    private var bytes: [UInt8] = []
     private var truncated = false
     /// Atom's xhtml content is wrapped in one `<div>` that is not part of the content.
     private var wrapperDepth: Int?
-    private var openedChildren = 0
+    private var openNames: [String] = []
 
     init(field: Field, kind: TextKind, depth: Int) {
         self.field = field
@@ -648,64 +650,61 @@ struct Capture {
         self.depth = depth
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
-
     /// Text inside child elements, and all text of xhtml content, is XML text: escape it as HTML.
-    private var escapesText: Bool { kind == .xhtml || openedChildren > 0 }
+    private var escapesText: Bool { kind == .xhtml || !openNames.isEmpty }
 
     /// Appends character data; false when the field just reached the size limit.
-    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, limit: Int, into bytes: inout [UInt8]) -> Bool {
         guard !truncated else { return true }
         if bytes.count + chunk.count > limit {
             truncated = true
             return false
         }
         if escapesText && (kind == .html || kind == .xhtml) {
-            appendEscaped(chunk)
+            Self.appendEscaped(chunk, to: &bytes)
         } else {
             bytes.append(contentsOf: chunk)
         }
         return true
     }
 
-    mutating func open(_ ns: Namespace, _ name: String, attributes: Attributes, depth elementDepth: Int) {
+    mutating func open(
+        _ ns: Namespace, _ name: String, attributes: Attributes, depth elementDepth: Int, into bytes: inout [UInt8]
+    ) {
         guard kind == .html || kind == .xhtml else { return }
-        if kind == .xhtml && openedChildren == 0 && wrapperDepth == nil && bytes.allSatisfy(isXMLSpace)
+        if kind == .xhtml && openNames.isEmpty && wrapperDepth == nil && bytes.allSatisfy(isXMLSpace)
             && name == "div" && ns == .xhtml
         {
             wrapperDepth = elementDepth
             return
         }
-        openedChildren += 1
         bytes.append(UInt8(ascii: "<"))
         bytes.append(contentsOf: name.utf8)
         for (attrName, value) in attributes.all() {
             bytes.append(UInt8(ascii: " "))
             bytes.append(contentsOf: attrName.utf8)
             bytes.append(contentsOf: "=\"".utf8)
-            value.utf8.withContiguousStorageIfAvailable { appendEscaped($0) } ?? appendEscaped(Array(value.utf8))
+            var value = value
+            value.withUTF8 { Self.appendEscaped($0, to: &bytes) }
             bytes.append(UInt8(ascii: "\""))
         }
         bytes.append(UInt8(ascii: ">"))
         openNames.append(name)
     }
 
-    private var openNames: [String] = []
-
-    mutating func close(depth elementDepth: Int) {
+    mutating func close(depth elementDepth: Int, into bytes: inout [UInt8]) {
         if wrapperDepth == elementDepth {
             wrapperDepth = nil
             return
         }
         guard let name = openNames.popLast() else { return }
-        openedChildren -= 1
         guard !voidElements.contains(name) else { return }
         bytes.append(contentsOf: "</".utf8)
         bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: ">"))
     }
 
-    private mutating func appendEscaped(_ chunk: UnsafeBufferPointer<UInt8>) {
+    private static func appendEscaped(_ chunk: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         for c in chunk {
             switch c {
             case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
@@ -715,10 +714,6 @@ struct Capture {
             default: bytes.append(c)
             }
         }
-    }
-
-    private mutating func appendEscaped(_ chunk: [UInt8]) {
-        chunk.withUnsafeBufferPointer { appendEscaped($0) }
     }
 }
 
@@ -883,21 +878,23 @@ func nonEmpty(_ raw: String) -> String? {
 /// Collapses runs of white space to one space and trims the ends. Most titles need nothing
 /// done, so a quick look at the bytes decides before any scalar is decoded.
 func collapseWhitespace(_ raw: String) -> String {
-    var needsWork = false
-    var previousSpace = true  // a leading space needs work too
-    for byte in raw.utf8 {
-        switch byte {
-        case 0x20:
-            if previousSpace { needsWork = true }
-            previousSpace = true
-        case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3:  // control white space; lead bytes of Unicode spaces
-            needsWork = true
-        default:
-            previousSpace = false
+    var raw = raw
+    let clean = raw.withUTF8 { bytes -> Bool in
+        var previousSpace = true  // a leading space needs work too
+        for byte in bytes {
+            switch byte {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3:  // control white space; lead bytes of Unicode spaces
+                return false
+            default:
+                previousSpace = false
+            }
         }
-        if needsWork { break }
+        return !previousSpace
     }
-    if !needsWork && !previousSpace { return raw }
+    if clean { return raw }
     var out = ""
     out.reserveCapacity(raw.utf8.count)
     var pendingSpace = false
