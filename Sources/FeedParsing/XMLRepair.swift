@@ -239,7 +239,7 @@ struct XMLRepairer {
             i = SWAR.skip(input, from: i, end: end, avoiding: 0x3C, 0x26)
             guard i < end else { break }
             let c = input[i]
-            if ContentClass.table[Int(c)] == 0 {
+            if c != UInt8(ascii: "&") && c != UInt8(ascii: "<") && (c >= 0x20 || c == 0x0A || c == 0x09 || c == 0x0D) {
                 i += 1
                 continue
             }
@@ -576,18 +576,6 @@ enum SWAR {
             i += 8
         }
         return i
-    }
-}
-
-/// Bytes that the content scanner must look at: `&`, `<` and the control characters XML forbids.
-private enum ContentClass {
-    static let table: [UInt8] = (0..<256).map { b in
-        switch b {
-        case 0x26, 0x3C: return 1
-        case 0x09, 0x0A, 0x0D: return 0
-        case 0..<0x20: return 1
-        default: return 0
-        }
     }
 }
 

@@ -40,9 +40,11 @@ enum FeedInputError: Error, CustomStringConvertible {
 enum FeedInputs {
     static let feedExtensions: Set<String> = ["xml", "rss", "atom", "rdf"]
 
-    /// Expands folders into the feed files below them, in a stable order.
-    static func expand(_ paths: [String]) throws -> [FeedInput] {
+    /// Expands folders into the feed files below them, in a stable order. A path that leads
+    /// nowhere is a problem to report, not a reason to skip the other paths.
+    static func expand(_ paths: [String]) -> (inputs: [FeedInput], problems: [FeedInputError]) {
         var inputs: [FeedInput] = []
+        var problems: [FeedInputError] = []
         for path in paths {
             if path == "-" {
                 inputs.append(FeedInput(source: .standardInput))
@@ -50,17 +52,18 @@ enum FeedInputs {
             }
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw RuntimeFailure(message: "\(path): no such file or folder")
+                problems.append(.unreadable(path: path, reason: "no such file or folder"))
+                continue
             }
             guard isFolder.boolValue else {
                 inputs.append(FeedInput(source: .file(path)))
                 continue
             }
             let files = feedFiles(in: path)
-            if files.isEmpty { throw RuntimeFailure(message: FeedInputError.noFeedFiles(folder: path).description) }
+            if files.isEmpty { problems.append(.noFeedFiles(folder: path)) }
             inputs += files.map { FeedInput(source: .file($0)) }
         }
-        return inputs
+        return (inputs, problems)
     }
 
     private static func feedFiles(in folder: String) -> [String] {

@@ -49,10 +49,11 @@ struct Parse: ParsableCommand {
         options.charset = charset
         options.baseURL = baseURL
         options.maxDocumentBytes = maxBytes
-        let inputs = try FeedInputs.expand(paths)
+        let (inputs, problems) = FeedInputs.expand(paths)
         let output = StandardOutput()
         let started = ContinuousClock.now
-        var totals = (files: 0, items: 0, bytes: 0, failed: 0)
+        var totals = (files: 0, items: 0, bytes: 0, failed: problems.count)
+        for problem in problems { printError(problem.description) }
         var buffer: [UInt8] = []
 
         for input in inputs {

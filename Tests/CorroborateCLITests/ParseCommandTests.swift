@@ -62,6 +62,8 @@ struct ParseCommandTests {
         #expect(run.status == 1)
         #expect(run.stderr.split(separator: "\n").count == 1)
         #expect(run.stderr.contains("/nonexistent/feed.xml"))
+        #expect(run.stdout.split(separator: "\n").count == 1, "the healthy file is still parsed")
+        #expect(run.stdout.contains("Levant Wire"))
     }
 
     @Test func aHostileFileIsRefusedWithTheAttackNamed() throws {
