@@ -54,6 +54,8 @@ struct XMLRepairer {
     private var mode = Mode.prolog
     private var inProlog = true
     private var entities: [[UInt8]: [UInt8]] = [:]
+    /// Netscape's RSS 0.91 DTD declares HTML's entities; a document naming it uses them lawfully.
+    private var declaresHTMLEntities = false
     private var expandedBytes = 0
     /// `</name` of the element a CDATA section opened in, to close it if `]]>` never comes.
     private var cdataCloser: [UInt8] = []
@@ -189,6 +191,7 @@ struct XMLRepairer {
 
     /// Collects internal entity declarations; refuses external ones.
     private mutating func readDoctype(_ doctype: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
+        declaresHTMLEntities = find(doctype, Array("//DTD RSS 0.91//".utf8), from: 0, end: doctype.count) != nil
         var i = 0
         while let at = find(doctype, Array("<!ENTITY".utf8), from: i, end: doctype.count) {
             i = at + 8
@@ -306,6 +309,7 @@ struct XMLRepairer {
             var bytes: [UInt8] = []
             appendUTF8(scalar, to: &bytes)
             pass.replace(at..<(j + 1), with: bytes)
+            if declaresHTMLEntities { return j + 1 }
             warn("entity \(nameString)", at: at, in: input, "undeclared entity &\(nameString); replaced")
             return j + 1
         }

@@ -177,6 +177,21 @@ struct RobustnessTests {
         #expect(parsed.header.title == "About the Syrian Democratic Forces")
     }
 
+    @Test func netscapeDoctypeDeclaresHTMLEntitiesButTheirUseElsewhereIsARepair() throws {
+        let body = "<rss version=\"0.91\"><channel><title>Caf&eacute;&nbsp;news</title></channel></rss>"
+        let netscape =
+            "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+            + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n"
+        let declared = try FeedParser().parse(Array((netscape + body).utf8))
+        #expect(declared.wellFormed)
+        #expect(declared.warnings.isEmpty)
+        #expect(declared.header.title == "Café news")
+        let undeclared = try FeedParser().parse(Array(body.utf8))
+        #expect(!undeclared.wellFormed)
+        #expect(undeclared.warnings.contains { $0.contains("undeclared entity &eacute; replaced") })
+        #expect(undeclared.header.title == "Café news")
+    }
+
     // MARK: Never crash
 
     @Test func everyTruncationEitherParsesOrFailsCleanly() throws {
