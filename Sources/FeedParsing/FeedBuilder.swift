@@ -537,9 +537,9 @@ final class FeedBuilder {
             guard let decoded = decodeBase64(raw) else { return nil }
             return plainText(decoded, kind: kind == .base64HTML ? .html : .text)
         case .html, .xhtml:
-            guard raw.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) else {
-                return nonEmpty(collapseWhitespace(raw))
-            }
+            var raw = raw
+            let hasMarkup = raw.withUTF8 { $0.contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") } }
+            guard hasMarkup else { return nonEmpty(collapseWhitespace(raw)) }
             return nonEmpty(sanitizer.text(raw))
         }
     }

@@ -66,23 +66,28 @@ public final class FeedStreamParser {
     private let driver: LibXMLDriver
     private var decoder: CharacterDecoder?
     private var repairer: XMLRepairer
-    private var sample: [UInt8] = []
+    /// Bytes received but not processed yet: they wait for more bytes or for `finish()`, so that
+    /// a document that arrives in one piece is processed once, as a whole, and its first bytes
+    /// are enough to decide the encoding.
+    private var held: [UInt8] = []
     private var rawPending: [UInt8] = []
     private var utf8Pending: [UInt8] = []
     private var decodeScratch: [UInt8] = []
     private var repairScratch: [UInt8] = []
     private var totalBytes = 0
     private var pendingError: FeedParseError?
-    /// How many bytes are held back to decide the encoding before anything is parsed.
-    private let sampleSize: Int
+    /// How many of the first bytes decide the encoding.
+    private static let sampleSize = 64 << 10
+    /// How many bytes are held back before a piece is processed.
+    private let holdBack: Int
 
     public convenience init(options: FeedParserOptions = FeedParserOptions(), onEntry: @escaping (FeedEntry) -> Void) {
-        self.init(options: options, sampleSize: 64 << 10, onEntry: onEntry)
+        self.init(options: options, holdBack: 256 << 10, onEntry: onEntry)
     }
 
-    /// `sampleSize` is a seam for tests that exercise the chunk boundaries of small documents.
-    init(options: FeedParserOptions, sampleSize: Int, onEntry: @escaping (FeedEntry) -> Void) {
-        self.sampleSize = sampleSize
+    /// `holdBack` is a seam for tests that exercise the piece boundaries of small documents.
+    init(options: FeedParserOptions, holdBack: Int, onEntry: @escaping (FeedEntry) -> Void) {
+        self.holdBack = holdBack
         self.options = options
         builder = FeedBuilder(options: options, onEntry: onEntry)
         driver = LibXMLDriver(builder: builder)
@@ -106,29 +111,21 @@ public final class FeedStreamParser {
         if totalBytes > options.maxDocumentBytes {
             throw .documentTooLarge(bytes: totalBytes, limit: options.maxDocumentBytes)
         }
-        if decoder == nil {
-            sample.append(contentsOf: bytes)
-            if sample.count < sampleSize { return }
-            let held = sample
-            sample = []
-            try held.withUnsafeBufferPointer { buffer throws(FeedParseError) in
-                try process(buffer, final: false)
-            }
-            return
-        }
-        try process(bytes, final: false)
+        held.append(contentsOf: bytes)
+        guard held.count >= holdBack else { return }
+        var piece: [UInt8] = []
+        swap(&piece, &held)
+        try piece.withUnsafeBufferPointer { buffer throws(FeedParseError) in try process(buffer, final: false) }
+        piece.removeAll(keepingCapacity: true)
+        swap(&piece, &held)
     }
 
     /// Ends the document and returns what it said about itself.
     public func finish() throws(FeedParseError) -> FeedDocumentInfo {
         if let pendingError { throw pendingError }
-        if decoder == nil {
-            let held = sample
-            sample = []
-            try held.withUnsafeBufferPointer { buffer throws(FeedParseError) in try process(buffer, final: true) }
-        } else {
-            try process(UnsafeBufferPointer(start: nil, count: 0), final: true)
-        }
+        let last = held
+        held = []
+        try last.withUnsafeBufferPointer { buffer throws(FeedParseError) in try process(buffer, final: true) }
         builder.finishDocument()
         if let error = builder.fatalError { throw error }
         guard let format = builder.format else {
@@ -155,7 +152,10 @@ public final class FeedStreamParser {
     private func process(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) throws(FeedParseError) {
         if decoder == nil {
             decoder = CharacterDecoder(
-                choice: EncodingChoice.detect(sample: UnsafeRawBufferPointer(bytes), callerCharset: options.charset))
+                choice: EncodingChoice.detect(
+                    sample: UnsafeRawBufferPointer(
+                        UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, Self.sampleSize)])),
+                    callerCharset: options.charset))
         }
         if rawPending.isEmpty {
             try decodeAndContinue(bytes, final: final)

@@ -40,7 +40,7 @@ struct RobustnessTests {
 
     static func parseInChunks(_ bytes: [UInt8], chunk: Int, sample: Int) throws -> String {
         var entries: [FeedEntry] = []
-        let stream = FeedStreamParser(options: .init(), sampleSize: sample) { entries.append($0) }
+        let stream = FeedStreamParser(options: .init(), holdBack: sample) { entries.append($0) }
         var offset = 0
         while offset < bytes.count {
             let end = min(bytes.count, offset + chunk)
