@@ -875,41 +875,75 @@ func nonEmpty(_ raw: String) -> String? {
     return scalar.properties.isWhitespace
 }
 
-/// Collapses runs of white space to one space and trims the ends. Most titles need nothing
-/// done, so a quick look at the bytes decides before any scalar is decoded.
+/// Collapses runs of white space to one space and trims the ends. Works on bytes: ASCII white
+/// space and the multi-byte Unicode spaces (no-break space, the U+2000 block, ideographic space...)
+/// are recognized by their UTF-8 sequences; a string that needs nothing done is returned as is.
 func collapseWhitespace(_ raw: String) -> String {
     var raw = raw
-    let clean = raw.withUTF8 { bytes -> Bool in
-        var previousSpace = true  // a leading space needs work too
-        for byte in bytes {
-            switch byte {
-            case 0x20:
-                if previousSpace { return false }
-                previousSpace = true
-            case 0x09...0x0D, 0xC2, 0xE1, 0xE2, 0xE3:  // control white space; lead bytes of Unicode spaces
-                return false
-            default:
-                previousSpace = false
+    return raw.withUTF8 { bytes -> String? in
+        let n = bytes.count
+        // Most strings need nothing: single ASCII spaces between words, none at the ends.
+        var clean = true
+        var previousWasSpace = true
+        var i = 0
+        while i < n && clean {
+            let width = whitespaceWidth(bytes, at: i)
+            if width == 0 {
+                previousWasSpace = false
+                i += 1
+            } else {
+                clean = width == 1 && bytes[i] == 0x20 && !previousWasSpace
+                previousWasSpace = true
+                i += width
             }
         }
-        return !previousSpace
-    }
-    if clean { return raw }
-    var out = ""
-    out.reserveCapacity(raw.utf8.count)
-    var pendingSpace = false
-    for scalar in raw.unicodeScalars {
-        if isWhitespace(scalar) {
-            pendingSpace = !out.isEmpty
-        } else {
+        if clean && !previousWasSpace { return nil }
+        if clean && n == 0 { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        var pendingSpace = false
+        i = 0
+        while i < n {
+            let width = whitespaceWidth(bytes, at: i)
+            if width > 0 {
+                pendingSpace = !out.isEmpty
+                i += width
+                continue
+            }
             if pendingSpace {
-                out.unicodeScalars.append(" ")
+                out.append(0x20)
                 pendingSpace = false
             }
-            out.unicodeScalars.append(scalar)
+            out.append(bytes[i])
+            i += 1
         }
+        return String(decoding: out, as: UTF8.self)
+    } ?? raw
+}
+
+/// The length of the white-space character at `i`, or 0.
+@inline(__always)
+private func whitespaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let c = b[i]
+    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
+    guard c >= 0xC2, c <= 0xE3 else { return 0 }
+    let n = b.count
+    switch c {
+    case 0xC2:  // U+0085, U+00A0
+        return i + 1 < n && (b[i + 1] == 0x85 || b[i + 1] == 0xA0) ? 2 : 0
+    case 0xE1:  // U+1680
+        return i + 2 < n && b[i + 1] == 0x9A && b[i + 2] == 0x80 ? 3 : 0
+    case 0xE2:  // U+2000...U+200A, U+2028, U+2029, U+202F, U+205F
+        guard i + 2 < n else { return 0 }
+        let c1 = b[i + 1]
+        let c2 = b[i + 2]
+        if c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF) { return 3 }
+        return c1 == 0x81 && c2 == 0x9F ? 3 : 0
+    case 0xE3:  // U+3000
+        return i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80 ? 3 : 0
+    default:
+        return 0
     }
-    return out
 }
 
 func escapeHTML(_ text: String) -> String {
@@ -946,6 +980,13 @@ func hasScheme(_ s: String) -> Bool {
 }
 
 func hasWebScheme(_ s: String) -> Bool {
-    let lower = s.prefix(8).lowercased()
-    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    var s = s
+    return s.withUTF8 { b in
+        guard b.count >= 7, b[0] | 0x20 == UInt8(ascii: "h"), b[1] | 0x20 == UInt8(ascii: "t"),
+            b[2] | 0x20 == UInt8(ascii: "t"), b[3] | 0x20 == UInt8(ascii: "p")
+        else { return false }
+        let rest = b[4] | 0x20 == UInt8(ascii: "s") ? 5 : 4
+        return b.count > rest + 2 && b[rest] == UInt8(ascii: ":") && b[rest + 1] == UInt8(ascii: "/")
+            && b[rest + 2] == UInt8(ascii: "/")
+    }
 }

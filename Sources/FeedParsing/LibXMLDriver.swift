@@ -116,7 +116,10 @@ final class LibXMLDriver {
 final class NameCache {
     var dictionary: xmlDictPtr?
     private var namespaces: [UnsafeRawPointer: Namespace] = [:]
-    private var elements: [UnsafeRawPointer: ElementName] = [:]
+    /// Element names by interned pointer, open-addressed: a document uses a few dozen names.
+    private var elementKeys = [UnsafeRawPointer?](repeating: nil, count: 256)
+    private var elementValues = [ElementName](repeating: .other, count: 256)
+    private var elementCount = 0
     private var lastNamespace: (UnsafeRawPointer, Namespace)?
 
     func namespace(_ uri: UnsafePointer<xmlChar>?) -> Namespace {
@@ -137,9 +140,17 @@ final class NameCache {
 
     func element(_ name: UnsafePointer<xmlChar>) -> ElementName {
         let key = UnsafeRawPointer(name)
-        if let known = elements[key] { return known }
+        var slot = Int(truncatingIfNeeded: UInt(bitPattern: key) >> 3) & 255
+        while let occupant = elementKeys[slot] {
+            if occupant == key { return elementValues[slot] }
+            slot = (slot + 1) & 255
+        }
         let value = ElementName(String(cString: name))
-        if isInterned(name) { elements[key] = value }
+        if elementCount < 192 && isInterned(name) {
+            elementKeys[slot] = key
+            elementValues[slot] = value
+            elementCount += 1
+        }
         return value
     }
 
