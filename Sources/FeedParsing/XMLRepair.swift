@@ -599,7 +599,14 @@ enum SWAR {
             let xa = word ^ broadcastA
             let xb = word ^ broadcastB
             let hits = ((xa &- ones) & ~xa) | ((xb &- ones) & ~xb) | ((word &- below) & ~word)
-            if hits & highs != 0 { return i }
+            if hits & highs != 0 {
+                // The quick test also fires on line feeds, tabs and returns, which are fine:
+                // look at the eight bytes one by one and stop only at one that matters.
+                for k in i..<(i + 8) {
+                    let c = input[k]
+                    if c == a || c == b || (c < 0x20 && c != 0x0A && c != 0x09 && c != 0x0D) { return k }
+                }
+            }
             i += 8
         }
         return i
