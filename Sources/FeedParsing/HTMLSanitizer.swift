@@ -8,17 +8,28 @@ import Foundation
 /// can run code or load content are removed with everything inside them, anything else is unwrapped.
 /// Every emitted tag is closed and all text is escaped, so the result can be pasted into a page as is.
 ///
+/// Most fragments in feeds are clean CMS output; those are read by a strict tokenizer of its own
+/// (`HTMLFastTokenizer.swift`) that reports the same events libxml2 would, so libxml2 only sees the rest.
+///
 /// One instance reuses one parser context across calls, which is most of its speed; use it from one
 /// thread at a time (it is `~Copyable` so that it cannot be shared by accident).
 public struct HTMLSanitizer: ~Copyable {
     private let state: UnsafeMutablePointer<SanitizerState>
     /// Created on the first fragment that needs parsing; replaced when its name dictionary grows large.
     private var context: htmlParserCtxtPtr?
+    /// Whether clean fragments skip libxml2.
+    private let fastPath: Bool
 
     public init() {
+        self.init(fastPath: true)
+    }
+
+    /// `fastPath: false` sends every fragment with tags through libxml2, so tests can compare the paths.
+    init(fastPath: Bool) {
         _ = sanitizerLibxml2Ready
         state = .allocate(capacity: 1)
         state.initialize(to: SanitizerState())
+        self.fastPath = fastPath
     }
 
     deinit {
@@ -40,13 +51,30 @@ public struct HTMLSanitizer: ~Copyable {
         return state.pointee.text.string()
     }
 
+    /// What the fast path alone makes of `html` (all of `clean`, or `text` when `wantHTML` is false), or
+    /// nil when it leaves the fragment to libxml2. For the tests that hold the two paths side by side.
+    mutating func fastPathResult(_ html: String, baseURL: URL?, wantHTML: Bool) -> (html: String, text: String)? {
+        state.pointee.begin(wantHTML: wantHTML, baseURL: baseURL)
+        var fragment = html
+        let accepted = fragment.withUTF8 { sanitizeWithoutLibxml2(Self.dropByteOrderMark($0), state) }
+        guard accepted else {
+            state.pointee.discardOutput()
+            return nil
+        }
+        return (state.pointee.html.string(), state.pointee.text.string())
+    }
+
+    /// A byte order mark left at the front by an earlier decoding step is not content.
+    private static func dropByteOrderMark(_ whole: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let hasMark = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
+        return hasMark ? UnsafeBufferPointer(rebasing: whole.dropFirst(3)) : whole
+    }
+
     private mutating func run(_ fragment: String, wantHTML: Bool, baseURL: URL?) {
         state.pointee.begin(wantHTML: wantHTML, baseURL: baseURL)
         var fragment = fragment
         fragment.withUTF8 { whole in
-            // A byte order mark left at the front by an earlier decoding step is not content.
-            let hasMark = whole.count >= 3 && whole[0] == 0xEF && whole[1] == 0xBB && whole[2] == 0xBF
-            let bytes = hasMark ? UnsafeBufferPointer(rebasing: whole.dropFirst(3)) : whole
+            let bytes = Self.dropByteOrderMark(whole)
             guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
             // Without `<` there are no tags: the text is handled here, references included, unless a
             // malformed numeric reference needs libxml2's own reading.
@@ -56,6 +84,10 @@ public struct HTMLSanitizer: ~Copyable {
                     return
                 }
                 if state.pointee.decodeText(bytes) { return }
+            }
+            if fastPath {
+                if sanitizeWithoutLibxml2(bytes, state) { return }
+                state.pointee.discardOutput()
             }
             if !parse(bytes) {
                 state.pointee.appendPlain(bytes)
@@ -102,7 +134,7 @@ private let sanitizerParserOptions = Int32(
 )
 
 /// A reusable HTML parser context whose SAX callbacks find their state through `_private`.
-private func makeSanitizerContext(sax: htmlSAXHandler, userState: UnsafeMutableRawPointer) -> htmlParserCtxtPtr? {
+func makeSanitizerContext(sax: htmlSAXHandler, userState: UnsafeMutableRawPointer) -> htmlParserCtxtPtr? {
     guard let ctxt = htmlNewParserCtxt() else { return nil }
     guard let handler = ctxt.pointee.sax else {
         htmlFreeParserCtxt(ctxt)
@@ -115,7 +147,7 @@ private func makeSanitizerContext(sax: htmlSAXHandler, userState: UnsafeMutableR
 }
 
 /// A handler with only the callbacks given set, and a structured-error sink so nothing reaches stderr.
-private func silentSAXHandler() -> htmlSAXHandler {
+func silentSAXHandler() -> htmlSAXHandler {
     var sax = htmlSAXHandler()
     sax.initialized = UInt32(XML_SAX2_MAGIC)
     sax.serror = { _, _ in }
@@ -128,7 +160,7 @@ private func silentSAXHandler() -> htmlSAXHandler {
 /// This is `htmlCtxtReadMemory` minus its encoding switch: the input is declared UTF-8 up front, so libxml2
 /// neither sniffs it nor runs it through a UTF-8 to UTF-8 converter. The input is still copied: libxml2
 /// 2.9's zero-copy static buffers re-read earlier text when the HTML parser shrinks its input.
-private func runSanitizerParser(_ ctxt: htmlParserCtxtPtr, _ bytes: UnsafeBufferPointer<UInt8>) {
+func runSanitizerParser(_ ctxt: htmlParserCtxtPtr, _ bytes: UnsafeBufferPointer<UInt8>) {
     guard let base = bytes.baseAddress, let count = Int32(exactly: bytes.count) else { return }
     htmlCtxtReset(ctxt)
     let memory = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
@@ -182,7 +214,7 @@ private func sanitizerSAXHandler() -> htmlSAXHandler {
 
 // MARK: - Element and attribute policy
 
-private enum SanitizerTagKind: UInt8 {
+enum SanitizerTagKind: UInt8 {
     /// Emitted with its allowed attributes.
     case allowed
     /// Not emitted; its content is kept.
@@ -192,7 +224,7 @@ private enum SanitizerTagKind: UInt8 {
 }
 
 /// How an element separates the words around it in the plain text.
-private enum SanitizerTextBreak: UInt8, Comparable {
+enum SanitizerTextBreak: UInt8, Comparable {
     case none, space, newline
 
     static func < (lhs: SanitizerTextBreak, rhs: SanitizerTextBreak) -> Bool { lhs.rawValue < rhs.rawValue }
@@ -222,7 +254,7 @@ private enum SanitizerAttribute: Int {
     }
 }
 
-private struct SanitizerTagInfo {
+struct SanitizerTagInfo {
     var name: StaticString = ""
     var kind = SanitizerTagKind.unwrapped
     var textBreak = SanitizerTextBreak.none
@@ -235,9 +267,9 @@ private struct SanitizerTagInfo {
 }
 
 /// Index 0 stands for every element not listed.
-private let sanitizerTagInfos: [SanitizerTagInfo] = sanitizerTagTables.infos
+let sanitizerTagInfos: [SanitizerTagInfo] = sanitizerTagTables.infos
 
-private let sanitizerTagTables: (infos: [SanitizerTagInfo], names: [(StaticString, Int)]) = {
+let sanitizerTagTables: (infos: [SanitizerTagInfo], names: [(StaticString, Int)]) = {
     var infos = [SanitizerTagInfo()]
     /// Every recognised name and the index of the entry it uses.
     var names: [(StaticString, Int)] = []
@@ -311,7 +343,7 @@ private let sanitizerTagTables: (infos: [SanitizerTagInfo], names: [(StaticStrin
 
 /// Looks up lowercase ASCII names (at most 16 bytes) without creating Strings: the name is packed
 /// into two integers and found in a small open-addressing table.
-private struct SanitizerNameTable {
+struct SanitizerNameTable {
     private struct Slot {
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -336,6 +368,20 @@ private struct SanitizerNameTable {
     @inline(__always)
     func find(_ name: UnsafePointer<UInt8>) -> Int {
         guard let key = Self.pack(name, limit: .max) else { return 0 }
+        return find(packed: key)
+    }
+
+    /// The value stored for the `length` bytes at `name` (no NUL needed), or 0.
+    @inline(__always)
+    func find(_ name: UnsafePointer<UInt8>, length: Int) -> Int {
+        guard let key = Self.pack(name, limit: length) else { return 0 }
+        return find(packed: key)
+    }
+
+    /// The value stored for a name already packed: its bytes, lowercased, from the lowest byte of
+    /// `key.0` on, zero after the end.
+    @inline(__always)
+    func find(packed key: (UInt64, UInt64)) -> Int {
         var index = Self.hash(key.0, key.1)
         while true {
             let slot = slots[index]
@@ -372,7 +418,7 @@ private struct SanitizerNameTable {
     }
 }
 
-private let sanitizerTagNames = SanitizerNameTable(sanitizerTagTables.names)
+let sanitizerTagNames = SanitizerNameTable(sanitizerTagTables.names)
 
 private let sanitizerAttributeNames: SanitizerNameTable = {
     let all: [SanitizerAttribute] = [
@@ -434,7 +480,7 @@ private let sanitizerImpliedCloses: [UInt64] = {
 // MARK: - Byte buffers
 
 /// A growable byte buffer written through a raw pointer, so hot loops pay no Array bookkeeping.
-private struct SanitizerBytes {
+struct SanitizerBytes {
     private(set) var base: UnsafeMutablePointer<UInt8>
     /// Bytes written; loops that write through `end` store the new end back here.
     var count = 0
@@ -513,44 +559,117 @@ private struct SanitizerBytes {
     mutating func appendEscaped(_ bytes: UnsafePointer<UInt8>, _ length: Int) {
         reserve(length * 6 + 8)
         var out = end
-        for index in 0..<length {
-            let byte = bytes[index]
-            if byte > 0x3E {
-                // Everything above '>' is kept but DEL.
-                out.pointee = byte
-                out += byte == 0x7F ? 0 : 1
-                continue
+        var block = 0
+        while block < length {
+            // Most text needs no escaping: sixteen such bytes at a time are copied as they are.
+            if length - block >= 16 {
+                let bytes = sanitizerLoadBlock(bytes + block)
+                // `byte | 2` is 0x3E only for `<` and `>`, `byte | 4` is 0x26 only for `"` and `&`.
+                let angle = sanitizerLanes(bytes | SanitizerBlock(repeating: 2), equalTo: 0x3E)
+                let quoteOrAmpersand = sanitizerLanes(bytes | SanitizerBlock(repeating: 4), equalTo: 0x26)
+                let dropped = sanitizerControlLanes(bytes) .| sanitizerLanes(bytes, equalTo: 0x7F)
+                if !sanitizerAnyLane(angle .| quoteOrAmpersand .| dropped) {
+                    sanitizerStoreBlock(bytes, out)
+                    out += 16
+                    block += 16
+                    continue
+                }
             }
-            switch byte {
-            case 0x26:  // &amp;
-                sanitizerStoreWord(out, 0x3B70_6D61_26)
-                out += 5
-            case 0x3C:  // &lt;
-                sanitizerStoreWord(out, 0x3B74_6C26)
-                out += 4
-            case 0x3E:  // &gt;
-                sanitizerStoreWord(out, 0x3B74_6726)
-                out += 4
-            case 0x22:  // &quot;
-                sanitizerStoreWord(out, 0x3B74_6F75_7126)
-                out += 6
-            case 0x09, 0x0A, 0x0D, 0x20...:
-                out.pointee = byte
-                out += 1
-            default:
-                break
+            let blockEnd = min(block + 16, length)
+            for index in block..<blockEnd {
+                escape(bytes[index], &out)
             }
+            block = blockEnd
         }
         count = out - base
     }
 
+    /// Writes one byte of text escaped, or nothing for a control character.
+    @inline(__always)
+    private func escape(_ byte: UInt8, _ out: inout UnsafeMutablePointer<UInt8>) {
+        if byte > 0x3E {
+            // Everything above '>' is kept but DEL.
+            out.pointee = byte
+            out += byte == 0x7F ? 0 : 1
+            return
+        }
+        switch byte {
+        case 0x26:  // &amp;
+            sanitizerStoreWord(out, 0x3B70_6D61_26)
+            out += 5
+        case 0x3C:  // &lt;
+            sanitizerStoreWord(out, 0x3B74_6C26)
+            out += 4
+        case 0x3E:  // &gt;
+            sanitizerStoreWord(out, 0x3B74_6726)
+            out += 4
+        case 0x22:  // &quot;
+            sanitizerStoreWord(out, 0x3B74_6F75_7126)
+            out += 6
+        case 0x09, 0x0A, 0x0D, 0x20...:
+            out.pointee = byte
+            out += 1
+        default:
+            break
+        }
+    }
+
+    /// The content as a String; invalid UTF-8 is repaired as `String(decoding:as:)` repairs it. Copying
+    /// into the String's own storage and validating it there is a quarter faster than that initializer.
     func string() -> String {
-        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+        guard count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: count) { storage in
+            storage.baseAddress!.update(from: base, count: count)
+            return count
+        }
     }
 
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         body(UnsafeBufferPointer(start: base, count: count))
     }
+}
+
+// Most text is bytes that need no second look, so the text loops test sixteen bytes at a time. Only the
+// concrete vector operations are used (vector against vector, masks read through their bits): they
+// compile to a few vector instructions, where comparing with a scalar or calling `any` compiles to
+// byte-by-byte loops.
+
+typealias SanitizerBlock = SIMD16<UInt8>
+typealias SanitizerLanes = SIMDMask<SIMD16<Int8>>
+
+@inline(__always)
+func sanitizerLoadBlock(_ bytes: UnsafePointer<UInt8>) -> SanitizerBlock {
+    UnsafeRawPointer(bytes).loadUnaligned(as: SanitizerBlock.self)
+}
+
+/// Stores all sixteen bytes; the caller has room for them.
+@inline(__always)
+func sanitizerStoreBlock(_ block: SanitizerBlock, _ out: UnsafeMutablePointer<UInt8>) {
+    UnsafeMutableRawPointer(out).storeBytes(of: block, as: SanitizerBlock.self)
+}
+
+/// A byte per lane, 0xFF where the lane is set: lanes 0 to 7 in the first word, lowest first.
+@inline(__always)
+private func sanitizerLaneBytes(_ lanes: SanitizerLanes) -> (UInt64, UInt64) {
+    let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+    return (UInt64(littleEndian: words[0]), UInt64(littleEndian: words[1]))
+}
+
+@inline(__always)
+func sanitizerAnyLane(_ lanes: SanitizerLanes) -> Bool {
+    let words = unsafeBitCast(lanes, to: SIMD2<UInt64>.self)
+    return words[0] | words[1] != 0
+}
+
+/// Lanes holding a control character (below 0x20).
+@inline(__always)
+func sanitizerControlLanes(_ block: SanitizerBlock) -> SanitizerLanes {
+    block .< SanitizerBlock(repeating: 0x20)
+}
+
+@inline(__always)
+func sanitizerLanes(_ block: SanitizerBlock, equalTo byte: UInt8) -> SanitizerLanes {
+    block .== SanitizerBlock(repeating: byte)
 }
 
 /// Stores the low bytes of `word` (little-endian) at `out`; the caller reserved 8 bytes of slack.
@@ -585,7 +704,7 @@ private func sanitizerPutUTF8(_ scalar: UInt32, into sink: inout SanitizerBytes)
 /// Named references seen so far, mapped to their code points. libxml2 2.9 finds a named reference by
 /// comparing it with each of the 253 HTML 4 names in turn, which was the largest single cost in a
 /// typical news fragment; asking it once per name and remembering the answer removes that cost.
-private struct SanitizerEntityCache {
+struct SanitizerEntityCache {
     private struct Slot {
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -624,7 +743,7 @@ private struct SanitizerEntityCache {
 }
 
 /// A character reference found at an `&`.
-private enum SanitizerReference {
+enum SanitizerReference {
     /// A well-formed reference (`&name;`, `&#nnn;`, `&#xhh;`) to a character libxml2 accepts.
     case character(UInt32, length: Int)
     /// Not a reference: libxml2 writes the `&` as text, and so can we.
@@ -687,7 +806,7 @@ extension SanitizerBytes {
     }
 
     /// Reads the reference starting at `start` (an `&`).
-    private static func reference(
+    static func reference(
         at start: UnsafePointer<UInt8>, limit: UnsafePointer<UInt8>,
         entities: inout SanitizerEntityCache
     ) -> SanitizerReference {
@@ -832,7 +951,7 @@ private struct SanitizerFrame {
 }
 
 /// Everything the SAX callbacks need; lives at a fixed address for the life of the sanitizer.
-private struct SanitizerState {
+struct SanitizerState {
     var html = SanitizerBytes(capacity: 8192)
     var text = SanitizerBytes(capacity: 4096)
     var input = SanitizerBytes(capacity: 8192)
@@ -843,10 +962,10 @@ private struct SanitizerState {
     var singleLine = false
     var baseURL: URL?
     /// `baseURL` taken apart; kept across calls, since entries of one feed share their base.
-    var base: SanitizerBaseURL?
+    private var base: SanitizerBaseURL?
     /// Whether `base` was checked against `baseURL` in this call.
     var baseChecked = false
-    var frames: [SanitizerFrame] = []
+    private var frames: [SanitizerFrame] = []
     /// Indexes into `frames` of the emitted elements still open, innermost last.
     var openEmitted: [Int] = []
     /// Depth inside a removed element; nothing is kept while it is above zero.
@@ -894,6 +1013,13 @@ private struct SanitizerState {
         frames.removeAll(keepingCapacity: true)
     }
 
+    /// Forgets what a fast-path attempt wrote, so libxml2 can start over on the same fragment.
+    mutating func discardOutput() {
+        html.count = 0
+        text.count = 0
+        pendingBreak = .none
+    }
+
     /// Text without tags but with references: decoded here, then treated as plain text. False when a
     /// reference needs libxml2, which then parses the fragment instead.
     mutating func decodeText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -922,7 +1048,12 @@ private struct SanitizerState {
             suppressed += 1
             return
         }
-        let tag = sanitizerTagNames.find(name)
+        startElement(tag: sanitizerTagNames.find(name), attributes)
+    }
+
+    /// A start tag whose name is already looked up (an index into `tags`), outside removed content:
+    /// what the fast tokenizer reports.
+    mutating func startElement(tag: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         let info = tags[tag]
         if info.kind == .removed {
             suppressed = 1
@@ -1174,6 +1305,37 @@ private struct SanitizerState {
         var out = text.end
         var index = 0
         while index < count {
+            // Prose: sixteen bytes of words and single spaces come out as they are, except that a
+            // separator owed goes first and a space at the end is owed rather than written. A space at
+            // the start is written as it is only if nothing is owed and something came before.
+            if count - index >= 16 {
+                let block = sanitizerLoadBlock(chars + index)
+                let other =
+                    sanitizerControlLanes(block) .| sanitizerLanes(block, equalTo: 0x7F)
+                    .| sanitizerLanes(block, equalTo: 0xC2)
+                let spaces = sanitizerLaneBytes(sanitizerLanes(block, equalTo: 0x20))
+                let adjacent = spaces.0 & spaces.0 << 8 | spaces.1 & spaces.1 << 8 | spaces.0 >> 56 & spaces.1
+                if !sanitizerAnyLane(other) && adjacent == 0
+                    && (spaces.0 & 1 == 0 || (pending == .none && out != first))
+                {
+                    if pending != .none {
+                        if out != first {
+                            out.pointee = pending == .newline ? 0x0A : 0x20
+                            out += 1
+                        }
+                        pending = .none
+                    }
+                    sanitizerStoreBlock(block, out)
+                    index += 16
+                    if spaces.1 >> 63 != 0 {
+                        out += 15
+                        pending = .space
+                    } else {
+                        out += 16
+                    }
+                    continue
+                }
+            }
             let byte = chars[index]
             index += 1
             // Printable ASCII, or any byte of a multi-byte character but the lead byte of U+00A0.

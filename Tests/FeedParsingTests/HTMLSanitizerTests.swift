@@ -401,6 +401,10 @@ private let allSanitizerCases =
     sanitizerDangerousCases + sanitizerEntityCases + sanitizerPlainTextCases
     + sanitizerURLCases + sanitizerStructureCases
 
+/// Every input of the tables above with its base, for the fast-path comparison in `HTMLSanitizerFastPathTests`.
+let sanitizerTableInputs: [(input: String, base: URL?)] =
+    allSanitizerCases.map { ($0.input, $0.baseURL) } + sanitizerTitleCases.map { ($0.input, nil) }
+
 struct HTMLSanitizerTests {
     @Test(arguments: sanitizerDangerousCases)
     fileprivate func removesActiveContent(_ testCase: SanitizerCase) {
