@@ -90,7 +90,7 @@ struct HTMLSanitizerTextLoopTests {
 
     /// Text without tags or references goes straight to the loops, control characters included.
     @Test func taglessTextMatchesModel() {
-        var random = FastPathRandom(seed: 0x7E47)
+        var random = SplitMix64(seed: 0x7E47)
         var sanitizer = HTMLSanitizer()
         for _ in 0..<5_000 {
             let input = (0..<random.below(40)).map { _ in
@@ -106,7 +106,7 @@ struct HTMLSanitizerTextLoopTests {
     /// Inside elements: block boundaries and <pre> line breaks as separators, read by either path.
     @Test(arguments: [true, false])
     func elementTextMatchesModel(fastPath: Bool) {
-        var random = FastPathRandom(seed: 0x7E48)
+        var random = SplitMix64(seed: 0x7E48)
         var sanitizer = HTMLSanitizer(fastPath: fastPath)
         for _ in 0..<3_000 {
             let first = (0..<random.below(30)).map { _ in random.pick(Self.pieces) }.joined()
@@ -207,32 +207,11 @@ private struct FastPathChecker: ~Copyable {
     }
 }
 
-/// SplitMix64, so that the corpus is the same on every run.
-private struct FastPathRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
-
 /// Fragments shaped like CMS output, and the ways real feeds get them slightly wrong.
 private struct FragmentGrammar {
-    private var random: FastPathRandom
+    private var random: SplitMix64
 
-    init(seed: UInt64) { random = FastPathRandom(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     private static let words = [
         "Officials", "said", "on", "Thursday", "the", "grid", "pledged", "megawatts", "of", "about", "150",

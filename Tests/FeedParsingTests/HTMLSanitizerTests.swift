@@ -497,7 +497,7 @@ struct HTMLSanitizerTests {
             "<p ", "=", "<a title='", String(repeating: "a longer run of text ", count: 20), "</", "<!", "<!-",
             "\u{0}", "\u{7}",
         ]
-        var random = SanitizerSoupRandom(seed: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         var sanitizer = HTMLSanitizer()
         let base = URL(string: "https://example.com/feed/")
         for _ in 0..<4000 {
@@ -703,20 +703,5 @@ private enum SanitizedMarkupAudit {
         }
         if !voidElements.contains(name) { open.append(name) }
         return problems
-    }
-}
-
-/// A small deterministic generator, so the random test is the same on every run.
-private struct SanitizerSoupRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

@@ -225,19 +225,6 @@ struct RobustnessTests {
     }
 }
 
-/// A small deterministic generator, so mutation tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Encodes UTF-8 text into another charset with the C library's iconv, to make test documents.
 func iconvEncode(_ text: String, to charset: String) -> [UInt8] {
     let cd = iconv_open(charset, "UTF-8")
