@@ -432,6 +432,11 @@ final class FeedBuilder {
     }
 
     private func finishCapture(_ done: Capture, base: String?) {
+        if done.kind == .html || done.kind == .xhtml, entry != nil, let slot = RichSlot(done.field) {
+            // HTML goes to the sanitizer straight from the capture buffer, without a String.
+            storeRichText(sanitizedCapture(base: base), in: slot)
+            return
+        }
         let raw = String(decoding: captureBytes, as: UTF8.self)
         switch done.field {
         case .feedTitle:
@@ -482,12 +487,7 @@ final class FeedBuilder {
         case .dcIdentifier:
             entry!.dcIdentifier = entry!.dcIdentifier ?? nonEmpty(raw)
         case .summary, .summaryFallback, .content:
-            guard let html = richText(raw, kind: done.kind, base: base) else { return }
-            switch done.field {
-            case .summary: entry!.summary = entry!.summary ?? html
-            case .summaryFallback: entry!.summaryFallback = entry!.summaryFallback ?? html
-            default: entry!.content = entry!.content ?? html
-            }
+            storeRichText(richText(raw, kind: done.kind, base: base), in: RichSlot(done.field)!)
         case .published:
             if entry!.published == nil { entry!.published = parseDate(raw, element: done.field) }
         case .updated:
@@ -508,6 +508,48 @@ final class FeedBuilder {
             break
         }
     }
+
+    /// Which of an entry's rich-text fields a captured element fills.
+    private enum RichSlot {
+        case summary, summaryFallback, content
+
+        init?(_ field: Field) {
+            switch field {
+            case .summary: self = .summary
+            case .summaryFallback: self = .summaryFallback
+            case .content: self = .content
+            default: return nil
+            }
+        }
+    }
+
+    private func storeRichText(_ value: RichText?, in slot: RichSlot) {
+        guard let value, entry != nil else { return }
+        switch slot {
+        case .summary: entry!.summary = entry!.summary ?? value
+        case .summaryFallback: entry!.summaryFallback = entry!.summaryFallback ?? value
+        case .content: entry!.content = entry!.content ?? value
+        }
+    }
+
+    /// Sanitizes the HTML in the capture buffer; nil when there is nothing but white space.
+    private func sanitizedCapture(base: String?) -> RichText? {
+        guard captureBytes.contains(where: { !isXMLSpace($0) }) else { return nil }
+        let cleaned = captureBytes.withUnsafeBufferPointer { sanitizer.clean(utf8: $0, baseURL: baseURL(for: base)) }
+        guard !cleaned.html.isEmpty || !cleaned.text.isEmpty else { return nil }
+        return RichText(html: cleaned.html, text: cleaned.text)
+    }
+
+    /// The URL relative links in HTML resolve against; parsed once per distinct base.
+    private func baseURL(for base: String?) -> URL? {
+        guard let string = base ?? options.baseURL ?? headerLinkFromText ?? headerLinkFromAtom else { return nil }
+        if let cached = lastBaseURL, cached.string == string { return cached.url }
+        let url = URL(string: string)
+        lastBaseURL = (string, url)
+        return url
+    }
+
+    private var lastBaseURL: (string: String, url: URL?)?
 
     private func finishPerson() {
         guard let draft = person else { return }

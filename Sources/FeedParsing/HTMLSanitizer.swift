@@ -45,6 +45,13 @@ public struct HTMLSanitizer: ~Copyable {
         return (state.pointee.html.string(), state.pointee.text.string())
     }
 
+    /// `clean(_:baseURL:)` for UTF-8 bytes the caller already holds (the feed parser's capture
+    /// buffer): no String is made of the raw fragment. The bytes must be valid UTF-8.
+    public mutating func clean(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> (html: String, text: String) {
+        run(bytes: bytes, wantHTML: true, baseURL: baseURL)
+        return (state.pointee.html.string(), state.pointee.text.string())
+    }
+
     /// Plain text only (titles): entities decoded, tags removed, whitespace collapsed, trimmed.
     public mutating func text(_ html: String) -> String {
         run(html, wantHTML: false, baseURL: nil)
@@ -71,27 +78,29 @@ public struct HTMLSanitizer: ~Copyable {
     }
 
     private mutating func run(_ fragment: String, wantHTML: Bool, baseURL: URL?) {
-        state.pointee.begin(wantHTML: wantHTML, baseURL: baseURL)
         var fragment = fragment
-        fragment.withUTF8 { whole in
-            let bytes = Self.dropByteOrderMark(whole)
-            guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
-            // Without `<` there are no tags: the text is handled here, references included, unless a
-            // malformed numeric reference needs libxml2's own reading.
-            if memchr(start, 0x3C, bytes.count) == nil {
-                if memchr(start, 0x26, bytes.count) == nil {
-                    state.pointee.appendPlain(bytes)
-                    return
-                }
-                if state.pointee.decodeText(bytes) { return }
-            }
-            if fastPath {
-                if sanitizeWithoutLibxml2(bytes, state) { return }
-                state.pointee.discardOutput()
-            }
-            if !parse(bytes) {
+        fragment.withUTF8 { run(bytes: $0, wantHTML: wantHTML, baseURL: baseURL) }
+    }
+
+    private mutating func run(bytes whole: UnsafeBufferPointer<UInt8>, wantHTML: Bool, baseURL: URL?) {
+        state.pointee.begin(wantHTML: wantHTML, baseURL: baseURL)
+        let bytes = Self.dropByteOrderMark(whole)
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        // Without `<` there are no tags: the text is handled here, references included, unless a
+        // malformed numeric reference needs libxml2's own reading.
+        if memchr(start, 0x3C, bytes.count) == nil {
+            if memchr(start, 0x26, bytes.count) == nil {
                 state.pointee.appendPlain(bytes)
+                return
             }
+            if state.pointee.decodeText(bytes) { return }
+        }
+        if fastPath {
+            if sanitizeWithoutLibxml2(bytes, state) { return }
+            state.pointee.discardOutput()
+        }
+        if !parse(bytes) {
+            state.pointee.appendPlain(bytes)
         }
     }
 
