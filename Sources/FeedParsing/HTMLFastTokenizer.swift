@@ -216,18 +216,7 @@ private struct HTMLFastTokenizer {
             while next < stop {
                 let byte = next.pointee
                 if byte == 0x26 {
-                    // Decoded by the same reader that decodes tagless text.
-                    switch SanitizerBytes.reference(at: next, limit: end, entities: &state.pointee.entities) {
-                    case .character(let scalar, let length):
-                        fastPutUTF8(scalar, &out)
-                        next += length
-                    case .literal:
-                        out.pointee = 0x26
-                        out += 1
-                        next += 1
-                    case .other:
-                        return false
-                    }
+                    guard copyReference(&next, to: &out) else { return false }
                     continue scan
                 }
                 if byte >= 0x20 {
@@ -372,17 +361,7 @@ private struct HTMLFastTokenizer {
             let byte = next.pointee
             if byte == quote { break }
             if byte == 0x26 {
-                switch SanitizerBytes.reference(at: next, limit: end, entities: &state.pointee.entities) {
-                case .character(let scalar, let length):
-                    fastPutUTF8(scalar, &out)
-                    next += length
-                case .literal:
-                    out.pointee = 0x26
-                    out += 1
-                    next += 1
-                case .other:
-                    return nil
-                }
+                guard copyReference(&next, to: &out) else { return nil }
                 continue
             }
             if byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D { return nil }
@@ -395,6 +374,26 @@ private struct HTMLFastTokenizer {
         out.pointee = 0
         out += 1
         return UnsafePointer(start)
+    }
+
+    /// Copies the reference at `next` decoded (or a literal `&`), with the same reader that decodes
+    /// tagless text; false when only libxml2 can read it.
+    @inline(__always)
+    private mutating func copyReference(
+        _ next: inout UnsafePointer<UInt8>, to out: inout UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+        switch SanitizerBytes.reference(at: next, limit: end, entities: &state.pointee.entities) {
+        case .character(let scalar, let length):
+            fastPutUTF8(scalar, &out)
+            next += length
+        case .literal:
+            out.pointee = 0x26
+            out += 1
+            next += 1
+        case .other:
+            return false
+        }
+        return true
     }
 
     /// Skips HTML white space; whether there was any.
