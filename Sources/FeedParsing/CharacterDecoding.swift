@@ -157,8 +157,6 @@ enum XMLDeclaration {
 struct UTF8Scan {
     var isValid: Bool
     var hasMultibyte: Bool
-    /// Where the first invalid sequence starts, if any.
-    var firstInvalid: Int?
 
     /// Scans `b`; a sequence cut off by the end of the buffer is not counted as invalid.
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> UTF8Scan {
@@ -171,12 +169,12 @@ struct UTF8Scan {
             let length = sequenceLength(b, at: i)
             if length == 0 {
                 if n - i < 4 && isTruncatedPrefix(b, at: i) { break }
-                return UTF8Scan(isValid: false, hasMultibyte: multibyte, firstInvalid: i)
+                return UTF8Scan(isValid: false, hasMultibyte: multibyte)
             }
             multibyte = true
             i += length
         }
-        return UTF8Scan(isValid: true, hasMultibyte: multibyte, firstInvalid: nil)
+        return UTF8Scan(isValid: true, hasMultibyte: multibyte)
     }
 
     /// Advances over ASCII bytes, eight at a time where it can.

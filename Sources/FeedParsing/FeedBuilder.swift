@@ -224,12 +224,7 @@ final class FeedBuilder {
         if ns == .media {
             switch name {
             case .content:
-                if let url = attributes.value(.none, "url") {
-                    entry?.addEnclosure(
-                        FeedEnclosure(
-                            url: resolveURL(url, against: frame.base), type: attributes.value(.none, "type"),
-                            length: attributes.value(.none, "fileSize").flatMap { Int($0) }))
-                }
+                addEnclosure(attributes, lengthAttribute: "fileSize", base: frame.base)
                 return
             case .thumbnail:
                 if entry?.thumbnail == nil, let url = attributes.value(.none, "url") {
@@ -243,14 +238,7 @@ final class FeedBuilder {
         if isRSS(ns) {
             switch name {
             case .enclosure:
-                if let url = attributes.value(.none, "url") {
-                    entry?.addEnclosure(
-                        FeedEnclosure(
-                            url: resolveURL(url, against: frame.base), type: attributes.value(.none, "type"),
-                            length: attributes.value(.none, "length").flatMap {
-                                nonEmpty($0).flatMap { Int($0) }
-                            }))
-                }
+                addEnclosure(attributes, lengthAttribute: "length", base: frame.base)
                 return
             case .guid:
                 let permalink = attributes.value(.none, "isPermaLink")?.lowercased()
@@ -265,6 +253,14 @@ final class FeedBuilder {
         }
         guard let field = entryField(ns, name) else { return }
         beginCapture(field, kind: textKind(ns, name, attributes), frame: &frame)
+    }
+
+    /// An RSS `<enclosure>` or a `media:content`: the same facts under two names for the size.
+    private func addEnclosure(_ attributes: Attributes, lengthAttribute: StaticString, base: String?) {
+        guard let url = attributes.value(.none, "url") else { return }
+        let length = attributes.value(.none, lengthAttribute).flatMap(nonEmpty).flatMap { Int($0) }
+        entry?.addEnclosure(
+            FeedEnclosure(url: resolveURL(url, against: base), type: attributes.value(.none, "type"), length: length))
     }
 
     private func startInAtomSource(_ ns: Namespace, _ name: ElementName, attributes: Attributes, frame: inout Frame) {
