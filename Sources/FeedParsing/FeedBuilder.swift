@@ -7,7 +7,8 @@ import Foundation
 /// in the context they appear in, and unknown wrappers (`media:group`) are looked through.
 final class FeedBuilder {
     private let options: FeedParserOptions
-    private let onEntry: (FeedEntry) -> Void
+    /// Where finished entries go; the stream parser may hold them back while it tries a fast path.
+    var onEntry: (FeedEntry) -> Void
     private var sanitizer = HTMLSanitizer()
 
     private(set) var format: FeedFormat?

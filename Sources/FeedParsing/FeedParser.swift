@@ -1,5 +1,11 @@
 import CLibXML2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Everything about a parsed document except its entries, which a streaming parse hands out
 /// one by one as they complete.
 public struct FeedDocumentInfo: Sendable, Hashable {
@@ -62,8 +68,11 @@ extension ParsedFeed {
 /// so that memory stays flat however large the feed. Not thread-safe: one document, one thread.
 public final class FeedStreamParser {
     private let options: FeedParserOptions
-    private let builder: FeedBuilder
-    private let driver: LibXMLDriver
+    private let onEntry: (FeedEntry) -> Void
+    private var builder: FeedBuilder
+    private var driver: LibXMLDriver
+    /// True once a piece was processed before the last one: the document is not in one piece.
+    private var processedEarlierPieces = false
     private var decoder: CharacterDecoder?
     private var repairer: XMLRepairer
     /// Bytes received but not processed yet: they wait for more bytes or for `finish()`, so that
@@ -77,18 +86,21 @@ public final class FeedStreamParser {
     private var totalBytes = 0
     private var pendingError: FeedParseError?
     /// How many of the first bytes decide the encoding.
-    private static let sampleSize = 64 << 10
+    private let sampleSize: Int
     /// How many bytes are held back before a piece is processed.
     private let holdBack: Int
 
     public convenience init(options: FeedParserOptions = FeedParserOptions(), onEntry: @escaping (FeedEntry) -> Void) {
-        self.init(options: options, holdBack: 256 << 10, onEntry: onEntry)
+        self.init(options: options, holdBack: 256 << 10, sampleSize: 64 << 10, onEntry: onEntry)
     }
 
-    /// `holdBack` is a seam for tests that exercise the piece boundaries of small documents.
-    init(options: FeedParserOptions, holdBack: Int, onEntry: @escaping (FeedEntry) -> Void) {
+    /// `holdBack` and `sampleSize` are seams for tests that exercise the piece boundaries of small
+    /// documents.
+    init(options: FeedParserOptions, holdBack: Int, sampleSize: Int, onEntry: @escaping (FeedEntry) -> Void) {
         self.holdBack = holdBack
+        self.sampleSize = sampleSize
         self.options = options
+        self.onEntry = onEntry
         builder = FeedBuilder(options: options, onEntry: onEntry)
         driver = LibXMLDriver(builder: builder)
         repairer = XMLRepairer(
@@ -112,9 +124,11 @@ public final class FeedStreamParser {
             throw .documentTooLarge(bytes: totalBytes, limit: options.maxDocumentBytes)
         }
         held.append(contentsOf: bytes)
-        guard held.count >= holdBack else { return }
+        // The encoding is decided once, from the first `sampleSize` bytes, whatever the piece size.
+        guard held.count >= holdBack, decoder != nil || held.count >= sampleSize else { return }
         var piece: [UInt8] = []
         swap(&piece, &held)
+        processedEarlierPieces = true
         try piece.withUnsafeBufferPointer { buffer throws(FeedParseError) in try process(buffer, final: false) }
         piece.removeAll(keepingCapacity: true)
         swap(&piece, &held)
@@ -125,7 +139,13 @@ public final class FeedStreamParser {
         if let pendingError { throw pendingError }
         let last = held
         held = []
-        try last.withUnsafeBufferPointer { buffer throws(FeedParseError) in try process(buffer, final: true) }
+        try last.withUnsafeBufferPointer { buffer throws(FeedParseError) in
+            if processedEarlierPieces {
+                try process(buffer, final: true)
+            } else {
+                try processWholeDocument(buffer)
+            }
+        }
         builder.finishDocument()
         if let error = builder.fatalError { throw error }
         guard let format = builder.format else {
@@ -148,15 +168,54 @@ public final class FeedStreamParser {
             warnings: warnings, header: builder.header, entryCount: builder.entryCount)
     }
 
+    /// A document that arrived in one piece. Most feeds are well-formed, so one without a DOCTYPE
+    /// is first handed to libxml2 as it is, its entries held back; only if libxml2 reports an error
+    /// is that attempt dropped and the document repaired and parsed again by a fresh builder.
+    /// Without a DOCTYPE nothing can be declared, so every entity libxml2 could meet is predefined.
+    private func processWholeDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
+        chooseEncoding(bytes)
+        let (view, _) = decoder!.decode(bytes, final: true, scratch: &decodeScratch)
+        let decoded = decodeScratch
+        try decoded.withUnsafeBufferPointer { scratch throws(FeedParseError) in
+            let utf8 = view ?? scratch
+            if !containsDoctype(utf8) {
+                var heldEntries: [FeedEntry] = []
+                builder.onEntry = { heldEntries.append($0) }
+                driver.parse(utf8, final: true)
+                if driver.xmlErrors == 0 && driver.wellFormed && builder.fatalError == nil && builder.format != nil {
+                    builder.onEntry = onEntry
+                    heldEntries.forEach(onEntry)
+                    return
+                }
+                builder = FeedBuilder(options: options, onEntry: onEntry)
+                driver = LibXMLDriver(builder: builder)
+            }
+            try repairAndParse(utf8, final: true)
+        }
+    }
+
+    private func containsDoctype(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var cursor = utf8.baseAddress else { return false }
+        let end = cursor + utf8.count
+        let keyword: StaticString = "<!DOCTYPE"
+        while end - cursor >= 9, let hit = memchr(cursor, 0x3C, end - cursor) {
+            let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if end - at >= 9 && memcmp(at, keyword.utf8Start, 9) == 0 { return true }
+            cursor = at + 1
+        }
+        return false
+    }
+
+    private func chooseEncoding(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard decoder == nil else { return }
+        let sample = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, sampleSize)])
+        decoder = CharacterDecoder(
+            choice: EncodingChoice.detect(sample: UnsafeRawBufferPointer(sample), callerCharset: options.charset))
+    }
+
     /// Decodes, repairs and parses; keeps whatever a stage could not finish for the next piece.
     private func process(_ bytes: UnsafeBufferPointer<UInt8>, final: Bool) throws(FeedParseError) {
-        if decoder == nil {
-            decoder = CharacterDecoder(
-                choice: EncodingChoice.detect(
-                    sample: UnsafeRawBufferPointer(
-                        UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, Self.sampleSize)])),
-                    callerCharset: options.charset))
-        }
+        chooseEncoding(bytes)
         if rawPending.isEmpty {
             try decodeAndContinue(bytes, final: final)
         } else {

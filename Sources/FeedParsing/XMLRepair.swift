@@ -59,6 +59,9 @@ struct XMLRepairer {
     private var expandedBytes = 0
     /// `</name` of the element a CDATA section opened in, to close it if `]]>` never comes.
     private var cdataCloser: [UInt8] = []
+    /// The name of the last start tag in the pieces already consumed, for a CDATA section that
+    /// opens right at the start of a piece.
+    private var lastStartTag: [UInt8] = []
     /// Where the open CDATA section started: an offset in the current piece, turned into a line
     /// number only if the section outlives the piece or turns out to be unclosed.
     private var cdataStart = 0
@@ -90,6 +93,7 @@ struct XMLRepairer {
         if final && mode == .cdata { closeUnclosedCDATA(&pass, at: consumed, input: input) }
         if !final && consumed > 0 {
             if mode == .cdata && cdataStartLine == nil { cdataStartLine = line(of: cdataStart, in: input) }
+            if mode != .cdata { rememberLastStartTag(UnsafeBufferPointer(rebasing: input[..<consumed])) }
             lineBase += countNewlines(input, upTo: consumed)
         }
         let wrote = pass.wrote
@@ -395,13 +399,27 @@ struct XMLRepairer {
         cdataStart = at
         cdataStartLine = nil
         cdataCloser = []
-        // The element the section opened in is normally the start tag just before it.
+        // The element the section opened in is normally the start tag just before it, possibly at
+        // the end of the previous piece.
+        if let name = Self.startTagName(before: at, in: input) {
+            cdataCloser = [UInt8(ascii: "<"), UInt8(ascii: "/")] + name
+        } else if !lastStartTag.isEmpty && input[..<at].allSatisfy(isXMLSpace) {
+            cdataCloser = [UInt8(ascii: "<"), UInt8(ascii: "/")] + lastStartTag
+        }
+    }
+
+    private mutating func rememberLastStartTag(_ consumed: UnsafeBufferPointer<UInt8>) {
+        if let name = Self.startTagName(before: consumed.count, in: consumed) { lastStartTag = name }
+    }
+
+    /// The name of the start tag that ends right before `at` (white space allowed between).
+    private static func startTagName(before at: Int, in input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var k = at - 1
         while k >= 0 && at - k < 256 && input[k] != UInt8(ascii: "<") { k -= 1 }
-        guard k >= 0, input[k] == UInt8(ascii: "<"), k + 1 < at, isNameStart(input[k + 1]) else { return }
+        guard k >= 0, input[k] == UInt8(ascii: "<"), k + 1 < at, isNameStart(input[k + 1]) else { return nil }
         var e = k + 1
         while e < at && isNameChar(input[e]) { e += 1 }
-        cdataCloser = [UInt8(ascii: "<"), UInt8(ascii: "/")] + Array(input[(k + 1)..<e])
+        return Array(input[(k + 1)..<e])
     }
 
     private mutating func cdata(_ pass: inout RepairPass, from start: Int) -> Int {

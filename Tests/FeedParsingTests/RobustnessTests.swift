@@ -40,7 +40,7 @@ struct RobustnessTests {
 
     static func parseInChunks(_ bytes: [UInt8], chunk: Int, sample: Int) throws -> String {
         var entries: [FeedEntry] = []
-        let stream = FeedStreamParser(options: .init(), holdBack: sample) { entries.append($0) }
+        let stream = FeedStreamParser(options: .init(), holdBack: sample, sampleSize: 512) { entries.append($0) }
         var offset = 0
         while offset < bytes.count {
             let end = min(bytes.count, offset + chunk)
@@ -56,6 +56,43 @@ struct RobustnessTests {
         let bytes = Array(Self.trickyFeed(items: 40).utf8)
         let whole = try Self.parseWhole(bytes)
         #expect(try Self.parseInChunks(bytes, chunk: chunk, sample: 32) == whole)
+    }
+
+    /// A whole clean document is parsed without the repair stage, and a document that turns out
+    /// to need it is parsed again from scratch; fed in small pieces, every document takes the repair
+    /// stage. Both must give the same JSON, and a dropped attempt must not leak entries.
+    @Test func everyFixtureGivesTheSameResultWholeOrInPieces() throws {
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".xml") }
+        #expect(files.count >= 40)
+        for file in files {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(file)))
+            let whole = Result { try Self.parseWhole(bytes) }
+            let pieces = Result { try Self.parseInChunks(bytes, chunk: 7, sample: 16) }
+            switch (whole, pieces) {
+            case (.success(let a), .success(let b)):
+                #expect(a == b, "\(file): whole and in pieces differ")
+            case (.failure(let a), .failure(let b)):
+                #expect("\(a)" == "\(b)", "\(file)")
+            default:
+                Issue.record("\(file): one way parsed, the other failed: \(whole) / \(pieces)")
+            }
+        }
+    }
+
+    @Test func aDroppedFastAttemptLeaksNoEntries() throws {
+        // Clean until the last item, which carries an undeclared entity: the fast attempt sees all
+        // three items before libxml2 reports the error, then the repair path reads them again.
+        let doc =
+            "<rss version=\"2.0\"><channel><title>T</title><item><title>one</title></item>"
+            + "<item><title>two</title></item><item><title>three&nbsp;</title></item></channel></rss>"
+        var seen: [String] = []
+        let stream = FeedStreamParser { seen.append($0.title ?? "") }
+        try Array(doc.utf8).withUnsafeBufferPointer { try stream.feed($0) }
+        let info = try stream.finish()
+        #expect(seen == ["one", "two", "three"])
+        #expect(info.entryCount == 3)
+        #expect(!info.wellFormed)
     }
 
     @Test(arguments: ["windows-1251", "koi8-r", "utf-16le"])
