@@ -700,7 +700,7 @@ struct Capture {
             return false
         }
         if escapesText && (kind == .html || kind == .xhtml) {
-            Self.appendEscaped(chunk, to: &bytes)
+            appendHTMLEscaped(chunk, to: &bytes)
         } else {
             bytes.append(contentsOf: chunk)
         }
@@ -724,7 +724,7 @@ struct Capture {
             bytes.append(contentsOf: attrName.utf8)
             bytes.append(contentsOf: "=\"".utf8)
             var value = value
-            value.withUTF8 { Self.appendEscaped($0, to: &bytes) }
+            value.withUTF8 { appendHTMLEscaped($0, to: &bytes) }
             bytes.append(UInt8(ascii: "\""))
         }
         bytes.append(UInt8(ascii: ">"))
@@ -741,18 +741,6 @@ struct Capture {
         bytes.append(contentsOf: "</".utf8)
         bytes.append(contentsOf: name.utf8)
         bytes.append(UInt8(ascii: ">"))
-    }
-
-    private static func appendEscaped(_ chunk: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-        for c in chunk {
-            switch c {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(c)
-            }
-        }
     }
 }
 
@@ -985,19 +973,25 @@ private func whitespaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int 
     }
 }
 
-func escapeHTML(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count + 16)
-    for ch in text.unicodeScalars {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.unicodeScalars.append(ch)
+/// Escapes `&`, `<`, `>` and `"` so that text can stand in HTML, in content or in a quoted attribute.
+func appendHTMLEscaped(_ chunk: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    for c in chunk {
+        switch c {
+        case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
+        default: bytes.append(c)
         }
     }
-    return out
+}
+
+func escapeHTML(_ text: String) -> String {
+    var text = text
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 16)
+    text.withUTF8 { appendHTMLEscaped($0, to: &bytes) }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// True when `s` starts with a URL scheme (`http:`, `mailto:`, `urn:`...).

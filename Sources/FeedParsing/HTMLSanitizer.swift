@@ -1312,6 +1312,15 @@ struct SanitizerState {
         let breaksLines = preDepth > 0 && !singleLine
         let first = text.base
         var out = text.end
+        /// Writes the separator a word is waiting for, unless nothing has been written yet.
+        @inline(__always) func flushPendingSeparator() {
+            guard pending != .none else { return }
+            if out != first {
+                out.pointee = pending == .newline ? 0x0A : 0x20
+                out += 1
+            }
+            pending = .none
+        }
         var index = 0
         while index < count {
             // Prose: sixteen bytes of words and single spaces come out as they are, except that a
@@ -1327,13 +1336,7 @@ struct SanitizerState {
                 if !sanitizerAnyLane(other) && adjacent == 0
                     && (spaces.0 & 1 == 0 || (pending == .none && out != first))
                 {
-                    if pending != .none {
-                        if out != first {
-                            out.pointee = pending == .newline ? 0x0A : 0x20
-                            out += 1
-                        }
-                        pending = .none
-                    }
+                    flushPendingSeparator()
                     sanitizerStoreBlock(block, out)
                     index += 16
                     if spaces.1 >> 63 != 0 {
@@ -1349,13 +1352,7 @@ struct SanitizerState {
             index += 1
             // Printable ASCII, or any byte of a multi-byte character but the lead byte of U+00A0.
             if byte &- 0x21 < 0x5E || (byte >= 0x80 && byte != 0xC2) {
-                if pending != .none {
-                    if out != first {
-                        out.pointee = pending == .newline ? 0x0A : 0x20
-                        out += 1
-                    }
-                    pending = .none
-                }
+                flushPendingSeparator()
                 out.pointee = byte
                 out += 1
                 // The rest of the word, without re-checking the separator.
@@ -1374,13 +1371,7 @@ struct SanitizerState {
                     if pending == .none { pending = .space }
                     index += 1
                 } else {
-                    if pending != .none {
-                        if out != first {
-                            out.pointee = pending == .newline ? 0x0A : 0x20
-                            out += 1
-                        }
-                        pending = .none
-                    }
+                    flushPendingSeparator()
                     out.pointee = byte
                     out += 1
                 }
