@@ -265,6 +265,59 @@ enum CodePageSniffer {
     }
 }
 
+/// A single-byte charset as UTF-8 sequences, one per byte value; a byte the charset leaves
+/// undefined has length 0 and becomes U+FFFD.
+struct SingleByteTable {
+    private var sequences = [UInt32](repeating: 0, count: 256)
+    private var lengths = [UInt8](repeating: 0, count: 256)
+
+    mutating func set(_ byte: UInt8, utf8: [UInt8]) {
+        var packed: UInt32 = 0
+        for (k, b) in utf8.enumerated() { packed |= UInt32(b) << (8 * UInt32(k)) }
+        sequences[Int(byte)] = packed
+        lengths[Int(byte)] = UInt8(utf8.count)
+    }
+
+    /// Converts all of `input` to UTF-8 in `output`; returns how many bytes were undefined.
+    func decode(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
+        var invalid = 0
+        let n = input.count
+        output = [UInt8](unsafeUninitializedCapacity: n * 3 + 8) { out, written in
+            var o = 0
+            var i = 0
+            sequences.withUnsafeBufferPointer { sequences in
+                lengths.withUnsafeBufferPointer { lengths in
+                    while i < n {
+                        let asciiEnd = UTF8Scan.skipASCII(input, from: i)
+                        if asciiEnd > i {
+                            let run = asciiEnd - i
+                            (out.baseAddress! + o).update(from: input.baseAddress! + i, count: run)
+                            o += run
+                            i = asciiEnd
+                            if i >= n { break }
+                        }
+                        let byte = Int(input[i])
+                        var length = Int(lengths[byte])
+                        var packed = sequences[byte]
+                        if length == 0 {
+                            packed = 0xBD_BF_EF
+                            length = 3
+                            invalid += 1
+                        }
+                        // Always store four bytes (the capacity allows it); keep `length` of them.
+                        UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(
+                            of: packed.littleEndian, as: UInt32.self)
+                        o += length
+                        i += 1
+                    }
+                }
+            }
+            written = o
+        }
+        return invalid
+    }
+}
+
 /// A thin owner of an iconv descriptor converting one charset to UTF-8.
 final class IconvConverter {
     private let descriptor: iconv_t
@@ -290,6 +343,34 @@ final class IconvConverter {
     }
 
     deinit { iconv_close(descriptor) }
+
+    /// The charset as a 256-entry table when it is a single-byte charset whose lower half is
+    /// ASCII (the windows-125x, KOI8 and ISO-8859 families); nil for multi-byte charsets.
+    /// Decoding through the table is several times faster than calling iconv on every piece.
+    func singleByteTable() -> SingleByteTable? {
+        var table = SingleByteTable()
+        for value in 0...255 {
+            var input = CChar(bitPattern: UInt8(value))
+            var output = [CChar](repeating: 0, count: 8)
+            let status: Int = withUnsafeMutablePointer(to: &input) { inputPointer in
+                output.withUnsafeMutableBufferPointer { out in
+                    iconv(descriptor, nil, nil, nil, nil)  // back to the initial shift state
+                    var inPtr: UnsafeMutablePointer<CChar>? = inputPointer
+                    var inLeft = 1
+                    var outPtr: UnsafeMutablePointer<CChar>? = out.baseAddress
+                    var outLeft = out.count
+                    let result = iconv(descriptor, &inPtr, &inLeft, &outPtr, &outLeft)
+                    if result == -1 { return errno == EILSEQ ? 0 : -1 }
+                    return out.count - outLeft
+                }
+            }
+            if status < 0 || status > 4 { return nil }  // a byte that starts a longer sequence
+            if value < 0x80 && (status != 1 || UInt8(bitPattern: output[0]) != UInt8(value)) { return nil }
+            table.set(UInt8(value), utf8: output[0..<status].map { UInt8(bitPattern: $0) })
+        }
+        iconv(descriptor, nil, nil, nil, nil)
+        return table
+    }
 
     /// Converts `input` and appends UTF-8 to `output`. Returns how many input bytes were used:
     /// an incomplete multi-byte sequence at the end is left for the next call unless `final`.
@@ -333,6 +414,7 @@ final class IconvConverter {
 struct CharacterDecoder {
     let choice: EncodingChoice
     private let converter: IconvConverter?
+    private let singleByte: SingleByteTable?
     /// Bytes that were replaced because they were invalid in the chosen encoding.
     private(set) var invalidSequences = 0
     private var skipBOM: Int
@@ -341,6 +423,7 @@ struct CharacterDecoder {
         self.choice = choice
         skipBOM = choice.bomLength
         converter = choice.isUTF8 ? nil : IconvConverter(from: choice.name)
+        singleByte = converter?.singleByteTable()
     }
 
     /// Decodes as much of `input` as it can. Returns the UTF-8 bytes (the input itself when it
@@ -356,6 +439,10 @@ struct CharacterDecoder {
             start = skip
         }
         let body = UnsafeBufferPointer(rebasing: input[start...])
+        if let singleByte {
+            invalidSequences += singleByte.decode(body, into: &scratch)
+            return (nil, input.count)
+        }
         if let converter {
             scratch.removeAll(keepingCapacity: true)
             let used = converter.convert(body, final: final, into: &scratch, invalidCount: &invalidSequences)

@@ -170,40 +170,79 @@ public final class FeedStreamParser {
 
     /// A document that arrived in one piece. Most feeds are well-formed, so one without a DOCTYPE
     /// is first handed to libxml2 as it is, its entries held back; only if libxml2 reports an error
-    /// is that attempt dropped and the document repaired and parsed again by a fresh builder.
-    /// Without a DOCTYPE nothing can be declared, so every entity libxml2 could meet is predefined.
+    /// is that attempt dropped and the document decoded, repaired and parsed again by a fresh
+    /// builder. Without a DOCTYPE nothing can be declared, so every entity libxml2 could meet is
+    /// predefined. A UTF-8 document goes to libxml2 without a validity scan of its own: libxml2
+    /// checks every multi-byte sequence, and an invalid one is an error that takes the slow path.
     private func processWholeDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
         chooseEncoding(bytes)
+        let choice = decoder!.choice
+        if choice.isUTF8 {
+            let body = UnsafeBufferPointer(rebasing: bytes[min(choice.bomLength, bytes.count)...])
+            if parsesCleanly(body) { return }
+        }
         let (view, _) = decoder!.decode(bytes, final: true, scratch: &decodeScratch)
         let decoded = decodeScratch
         try decoded.withUnsafeBufferPointer { scratch throws(FeedParseError) in
             let utf8 = view ?? scratch
-            if !containsDoctype(utf8) {
-                var heldEntries: [FeedEntry] = []
-                builder.onEntry = { heldEntries.append($0) }
-                driver.parse(utf8, final: true)
-                if driver.xmlErrors == 0 && driver.wellFormed && builder.fatalError == nil && builder.format != nil {
-                    builder.onEntry = onEntry
-                    heldEntries.forEach(onEntry)
-                    return
-                }
-                builder = FeedBuilder(options: options, onEntry: onEntry)
-                driver = LibXMLDriver(builder: builder)
-            }
+            if !choice.isUTF8 && parsesCleanly(utf8) { return }
             try repairAndParse(utf8, final: true)
         }
     }
 
-    private func containsDoctype(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Parses `utf8` as it is and keeps the result only if libxml2 found nothing to complain
+    /// about; otherwise the parse is dropped and a fresh builder waits for the repaired document.
+    private func parsesCleanly(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !prologHasDoctype(utf8) else { return false }
+        var heldEntries: [FeedEntry] = []
+        builder.onEntry = { heldEntries.append($0) }
+        driver.parse(utf8, final: true)
+        if driver.xmlErrors == 0 && driver.wellFormed && builder.fatalError == nil && builder.format != nil {
+            builder.onEntry = onEntry
+            heldEntries.forEach(onEntry)
+            return true
+        }
+        builder = FeedBuilder(options: options, onEntry: onEntry)
+        driver = LibXMLDriver(builder: builder)
+        return false
+    }
+
+    /// Whether a DOCTYPE comes before the root element. Only the prolog (comments, processing
+    /// instructions, white space) is read: a DOCTYPE anywhere later is an error libxml2 reports.
+    private func prologHasDoctype(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         guard var cursor = utf8.baseAddress else { return false }
         let end = cursor + utf8.count
-        let keyword: StaticString = "<!DOCTYPE"
-        while end - cursor >= 9, let hit = memchr(cursor, 0x3C, end - cursor) {
+        while let hit = memchr(cursor, 0x3C, end - cursor) {
             let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
-            if end - at >= 9 && memcmp(at, keyword.utf8Start, 9) == 0 { return true }
-            cursor = at + 1
+            let rest = end - at
+            func starts(with keyword: StaticString) -> Bool {
+                rest >= keyword.utf8CodeUnitCount && memcmp(at, keyword.utf8Start, keyword.utf8CodeUnitCount) == 0
+            }
+            if starts(with: "<!DOCTYPE") { return true }
+            if starts(with: "<!--") {
+                guard let close = find("-->", from: at + 4, to: end) else { return false }
+                cursor = close
+            } else if starts(with: "<?") {
+                guard let close = find("?>", from: at + 2, to: end) else { return false }
+                cursor = close
+            } else {
+                return false  // the root element (or stray markup libxml2 will complain about)
+            }
         }
         return false
+    }
+
+    private func find(
+        _ needle: StaticString, from start: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>
+    ) -> UnsafePointer<UInt8>? {
+        let length = needle.utf8CodeUnitCount
+        var cursor = start
+        while end - cursor >= length, let hit = memchr(cursor, Int32(needle.utf8Start.pointee), end - cursor) {
+            let at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if end - at >= length && memcmp(at, needle.utf8Start, length) == 0 { return at + length }
+            cursor = at + 1
+        }
+        return nil
     }
 
     private func chooseEncoding(_ bytes: UnsafeBufferPointer<UInt8>) {
