@@ -532,7 +532,9 @@ final class FeedBuilder {
     /// Sanitizes the HTML in the capture buffer; nil when there is nothing but white space.
     private func sanitizedCapture(base: String?) -> RichText? {
         guard captureBytes.contains(where: { !isXMLSpace($0) }) else { return nil }
-        let cleaned = captureBytes.withUnsafeBufferPointer { sanitizer.clean(utf8: $0, baseURL: baseURL(for: base)) }
+        let cleaned = captureBytes.withUnsafeBufferPointer {
+            sanitizer.cleanText(utf8: $0, baseURL: baseURL(for: base))
+        }
         guard !cleaned.html.isEmpty || !cleaned.text.isEmpty else { return nil }
         return RichText(html: cleaned.html, text: cleaned.text)
     }
@@ -587,7 +589,7 @@ final class FeedBuilder {
         switch kind {
         case .text:
             guard let text = nonEmpty(raw) else { return nil }
-            return RichText(html: escapeHTML(text), text: collapseWhitespace(text))
+            return RichText(html: FeedText(escapeHTML(text)), text: FeedText(collapseWhitespace(text)))
         case .base64Text, .base64HTML:
             guard let decoded = decodeBase64(raw) else { return nil }
             return richText(decoded, kind: kind == .base64HTML ? .html : .text, base: base)
@@ -597,7 +599,7 @@ final class FeedBuilder {
                 URL.init(string:))
             let cleaned = sanitizer.clean(raw, baseURL: baseURL)
             guard !cleaned.html.isEmpty || !cleaned.text.isEmpty else { return nil }
-            return RichText(html: cleaned.html, text: cleaned.text)
+            return RichText(html: FeedText(cleaned.html), text: FeedText(cleaned.text))
         }
     }
 
@@ -668,8 +670,8 @@ enum Field {
 }
 
 struct RichText {
-    var html: String
-    var text: String
+    var html: FeedText
+    var text: FeedText
 }
 
 /// The state of one element whose text is being read; child elements are kept as markup for
@@ -796,7 +798,7 @@ struct EntryDraft {
         let link = textLink ?? atomLink ?? permalink ?? rdfAbout.flatMap { hasWebScheme($0) ? $0 : nil }
         let id =
             guid ?? atomID ?? dcIdentifier ?? link
-            ?? StableID.make(title: title, date: published ?? updated, text: (content ?? summary)?.text)
+            ?? StableID.make(title: title, date: published ?? updated, text: (content ?? summary)?.text.string)
         var entry = FeedEntry(id: id)
         entry.title = title
         entry.link = link

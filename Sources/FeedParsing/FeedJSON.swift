@@ -122,6 +122,7 @@ public final class JSONWriter {
     }
 
     public func key(_ name: String, _ value: String?) { key(name) { self.value(value) } }
+    public func key(_ name: String, _ value: FeedText?) { key(name) { self.value(value?.string) } }
     public func key(_ name: String, _ value: Int?) { key(name) { self.value(value) } }
     public func key(_ name: String, _ value: Double) { key(name) { output += formatDouble(value) } }
     public func key(_ name: String, _ value: Bool) { key(name) { output += value ? "true" : "false" } }

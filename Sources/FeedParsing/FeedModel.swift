@@ -62,6 +62,33 @@ public struct FeedHeader: Sendable, Hashable, Codable {
     public init() {}
 }
 
+/// UTF-8 text the parser produced: sanitized HTML, or the plain text made of it.
+///
+/// It stays bytes because most consumers write it out again (JSON, SQLite) and a Swift `String`
+/// made of it would check every byte a second time; `string` makes one when it is wanted.
+public struct FeedText: Sendable, Hashable, Codable, CustomStringConvertible, ExpressibleByStringLiteral {
+    /// The text as UTF-8; always valid, whichever initializer made it.
+    public let utf8: [UInt8]
+
+    public init(_ string: String) { utf8 = Array(string.utf8) }
+    public init(stringLiteral value: String) { self.init(value) }
+    /// Bytes the parser vouches for: its sanitizer only ever writes valid UTF-8.
+    init(validUTF8 bytes: [UInt8]) { utf8 = bytes }
+
+    public var string: String { String(decoding: utf8, as: UTF8.self) }
+    public var description: String { string }
+    public var isEmpty: Bool { utf8.isEmpty }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(string)
+    }
+}
+
 /// One item of a feed, normalized across formats.
 ///
 /// `title` is plain text. `summary` and `content` are sanitized HTML, safe to embed in a page;
@@ -71,10 +98,10 @@ public struct FeedEntry: Sendable, Hashable, Codable {
     public var id: String
     public var title: String?
     public var link: String?
-    public var summary: String?
-    public var content: String?
-    public var summaryText: String?
-    public var contentText: String?
+    public var summary: FeedText?
+    public var content: FeedText?
+    public var summaryText: FeedText?
+    public var contentText: FeedText?
     public var published: Date?
     public var updated: Date?
     public var authors: [FeedPerson] = []

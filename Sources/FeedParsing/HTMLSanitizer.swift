@@ -52,6 +52,15 @@ public struct HTMLSanitizer: ~Copyable {
         return (state.pointee.html.string(), state.pointee.text.string())
     }
 
+    /// `clean(utf8:baseURL:)` as `FeedText`, for the feed builder: the output is valid UTF-8 by
+    /// construction, so no `String` is made and nothing is checked twice.
+    mutating func cleanText(utf8 bytes: UnsafeBufferPointer<UInt8>, baseURL: URL?) -> (html: FeedText, text: FeedText) {
+        run(bytes: bytes, wantHTML: true, baseURL: baseURL)
+        return (
+            FeedText(validUTF8: state.pointee.html.bytes()), FeedText(validUTF8: state.pointee.text.bytes())
+        )
+    }
+
     /// Plain text only (titles): entities decoded, tags removed, whitespace collapsed, trimmed.
     public mutating func text(_ html: String) -> String {
         run(html, wantHTML: false, baseURL: nil)
@@ -631,6 +640,11 @@ struct SanitizerBytes {
             storage.baseAddress!.update(from: base, count: count)
             return count
         }
+    }
+
+    /// The content as an array of bytes, for `FeedText`.
+    func bytes() -> [UInt8] {
+        [UInt8](UnsafeBufferPointer(start: base, count: count))
     }
 
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
