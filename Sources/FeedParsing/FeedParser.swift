@@ -47,8 +47,9 @@ public struct FeedParser: Sendable {
     public func parse(_ bytes: [UInt8]) throws(FeedParseError) -> ParsedFeed {
         var entries: [FeedEntry] = []
         let stream = FeedStreamParser(options: options) { entries.append($0) }
-        try bytes.withUnsafeBufferPointer { buffer throws(FeedParseError) in try stream.feed(buffer) }
-        let info = try stream.finish()
+        let info = try bytes.withUnsafeBufferPointer { buffer throws(FeedParseError) in
+            try stream.finish(lastPiece: buffer)
+        }
         return ParsedFeed(
             format: info.format, encoding: info.encoding, wellFormed: info.wellFormed, warnings: info.warnings,
             header: info.header, entries: entries)
@@ -136,14 +137,29 @@ public final class FeedStreamParser {
 
     /// Ends the document and returns what it said about itself.
     public func finish() throws(FeedParseError) -> FeedDocumentInfo {
+        try finish(lastPiece: UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    /// Feeds the last piece and ends the document. A document handed over whole this way (no
+    /// `feed` before) is parsed where it lies, without being copied.
+    public func finish(lastPiece: UnsafeBufferPointer<UInt8>) throws(FeedParseError) -> FeedDocumentInfo {
         if let pendingError { throw pendingError }
-        let last = held
-        held = []
-        try last.withUnsafeBufferPointer { buffer throws(FeedParseError) in
-            if processedEarlierPieces {
-                try process(buffer, final: true)
-            } else {
-                try processWholeDocument(buffer)
+        if held.isEmpty && !processedEarlierPieces && !lastPiece.isEmpty {
+            totalBytes += lastPiece.count
+            if totalBytes > options.maxDocumentBytes {
+                throw .documentTooLarge(bytes: totalBytes, limit: options.maxDocumentBytes)
+            }
+            try processWholeDocument(lastPiece)
+        } else {
+            try feed(lastPiece)
+            let last = held
+            held = []
+            try last.withUnsafeBufferPointer { buffer throws(FeedParseError) in
+                if processedEarlierPieces {
+                    try process(buffer, final: true)
+                } else {
+                    try processWholeDocument(buffer)
+                }
             }
         }
         builder.finishDocument()

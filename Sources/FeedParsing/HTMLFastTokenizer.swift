@@ -58,71 +58,10 @@ let fastTagRules: FastTagRules? = {
     let isVoid = accepted.map { sanitizerTagInfos[$0.1].isVoid }
     let bodyName: StaticString = "body"
     let body = sanitizerTagNames.find(bodyName.utf8Start, length: bodyName.utf8CodeUnitCount)
-    guard body != 0, let closes = probeImpliedCloses(names, isVoid: isVoid) else { return nil }
+    guard body != 0 else { return nil }
+    let closes = LibXML2ImpliedCloses(names: names).closes
     return FastTagRules(names: names, tags: accepted.map(\.1), isVoid: isVoid, closes: closes, body: body)
 }()
-
-/// Asks libxml2, for every open element and every new start tag, whether the new tag closes the open
-/// element, in the `<body>` set-up the sanitizer parses in. Nil if the answers do not have the
-/// expected shape.
-///
-/// One parse per open element `old`: `<body><old><new1></new1></old><old><new2></new2></old>...`,
-/// and one for <body> itself: `<body><new1></new1><new2></new2>...`. Each start tag reports one start
-/// event; the depth seen by `new` says whether `old` was still open. A `</old>` after `old` was closed
-/// is a stray end tag, which libxml2 ignores.
-private func probeImpliedCloses(_ names: [StaticString], isVoid: [Bool]) -> [Bool]? {
-    let count = names.count
-    var closes = [Bool](repeating: false, count: (count + 1) * count)
-    var depths: [Int32] = []
-    var sax = silentSAXHandler()
-    sax.startElement = { ctx, _, _ in
-        let ctxt = ctx.unsafelyUnwrapped.assumingMemoryBound(to: xmlParserCtxt.self)
-        let depths = ctxt.pointee._private.unsafelyUnwrapped.assumingMemoryBound(to: [Int32].self)
-        depths.pointee.append(ctxt.pointee.nameNr)
-    }
-    let probed = withUnsafeMutablePointer(to: &depths) { depths in
-        guard let ctxt = makeSanitizerContext(sax: sax, userState: UnsafeMutableRawPointer(depths)) else {
-            return false
-        }
-        defer { htmlFreeParserCtxt(ctxt) }
-        var probe: [UInt8] = []
-        func append(_ prefix: StaticString, _ name: StaticString) {
-            probe.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
-            probe.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            probe.append(0x3E)
-        }
-        for old in 0...count where old == count || !isVoid[old] {
-            let wrapped = old < count
-            probe.removeAll(keepingCapacity: true)
-            append("<", "body")
-            for new in 0..<count {
-                if wrapped { append("<", names[old]) }
-                append("<", names[new])
-                append("</", names[new])
-                if wrapped { append("</", names[old]) }
-            }
-            probe.append(0)
-            depths.pointee.removeAll(keepingCapacity: true)
-            probe.withUnsafeBufferPointer { runSanitizerParser(ctxt, UnsafeBufferPointer(rebasing: $0.dropLast())) }
-            let events = depths.pointee
-            let perPair = wrapped ? 2 : 1
-            guard events.count == 1 + perPair * count, events[0] == 1 else { return false }
-            for new in 0..<count {
-                let at = 1 + perPair * new
-                if wrapped {
-                    // `old` must open inside <body>; `new` inside `old` unless `old` was closed. Any
-                    // other depth counts as a close, which only sends such fragments to libxml2.
-                    guard events[at] == 2 else { return false }
-                    closes[old * count + new] = events[at + 1] != 3
-                } else {
-                    closes[count * count + new] = events[at] != 2
-                }
-            }
-        }
-        return true
-    }
-    return probed ? closes : nil
-}
 
 /// Reads `bytes` (a fragment, without the `<body>` the libxml2 path wraps it in) into `state` if it is
 /// in the fast path's subset. False as soon as it is not; the caller then calls `discardOutput()`.

@@ -452,44 +452,14 @@ private let sanitizerAttributeNames: SanitizerNameTable = {
 /// The sanitizer needs this because it unwraps elements: in `<p>a<font><p>b`, libxml2 nests the second
 /// `<p>` in the `<font>`, so without the font the output would read `<p>a<p>b</p></p>`, which a second
 /// pass (or a browser) would restructure. Applying the same rule to what is actually emitted keeps
-/// the output stable. The table is read from the linked libxml2 once, so it follows that version.
-private let sanitizerImpliedCloses: [UInt64] = {
+/// the output stable. The rule is read from the linked libxml2 (`LibXML2ImpliedCloses`).
+let sanitizerImpliedCloses: [UInt64] = {
     let allowed = sanitizerTagInfos.filter { $0.kind == .allowed }
+    let rules = LibXML2ImpliedCloses(names: allowed.map(\.name))
     var rows = [UInt64](repeating: 0, count: allowed.count)
-    // One parse per open element `old`: <body><old><new1></new1></old><old><new2></new2></old>...
-    // Every start tag there reports exactly one start event; the depth seen by each `new` says whether
-    // `old` was still open (body, old, new) or had been closed for it (body, new). When `old` was closed,
-    // the `</old>` that follows is a stray end tag and libxml2 ignores it.
-    var depths: [Int32] = []
-    depths.reserveCapacity(2 * allowed.count)
-    var sax = silentSAXHandler()
-    sax.startElement = { ctx, _, _ in
-        let ctxt = ctx.unsafelyUnwrapped.assumingMemoryBound(to: xmlParserCtxt.self)
-        let depths = ctxt.pointee._private.unsafelyUnwrapped.assumingMemoryBound(to: [Int32].self)
-        depths.pointee.append(ctxt.pointee.nameNr)
-    }
-    withUnsafeMutablePointer(to: &depths) { depths in
-        guard let ctxt = makeSanitizerContext(sax: sax, userState: UnsafeMutableRawPointer(depths)) else { return }
-        defer { htmlFreeParserCtxt(ctxt) }
-        var probe: [UInt8] = []
-        for old in allowed where !old.isVoid {
-            probe.removeAll(keepingCapacity: true)
-            probe.append(contentsOf: "<body>".utf8)
-            for new in allowed {
-                for (prefix, name) in [("<", old.name), ("><", new.name), ("></", new.name), ("></", old.name)] {
-                    probe.append(contentsOf: prefix.utf8)
-                    name.withUTF8Buffer { probe.append(contentsOf: $0) }
-                }
-                probe.append(0x3E)
-            }
-            probe.append(0)
-            depths.pointee.removeAll(keepingCapacity: true)
-            probe.withUnsafeBufferPointer { runSanitizerParser(ctxt, UnsafeBufferPointer(rebasing: $0.dropLast())) }
-            // body, then (old, new) pairs; anything else means the probe went wrong: assume no closes.
-            guard depths.pointee.count == 1 + 2 * allowed.count else { continue }
-            for new in allowed where depths.pointee[2 + 2 * new.row] == 2 {
-                rows[new.row] |= 1 << UInt64(old.row)
-            }
+    for (oldIndex, old) in allowed.enumerated() where !old.isVoid {
+        for (newIndex, new) in allowed.enumerated() where rules.closes(old: oldIndex, new: newIndex) {
+            rows[new.row] |= 1 << UInt64(old.row)
         }
     }
     return rows

@@ -7,7 +7,10 @@ import Foundation
 /// parser's dictionary, so each distinct pointer is mapped to an enum once and looked up by
 /// address afterwards. Only the text of fields the builder keeps becomes a String.
 final class LibXMLDriver {
-    let builder: FeedBuilder
+    /// Read without reference counting in the callbacks, which run once per element and text
+    /// run; `owner` keeps the builder alive for as long as the driver lives.
+    unowned(unsafe) let builder: FeedBuilder
+    private let owner: FeedBuilder
     private var context: xmlParserCtxtPtr?
     private var names = NameCache()
     private(set) var xmlErrors = 0
@@ -15,23 +18,25 @@ final class LibXMLDriver {
 
     init(builder: FeedBuilder) {
         self.builder = builder
+        owner = builder
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
-            LibXMLDriver.from(ctx).startElement(
-                localname, prefix, uri, Int(nbNamespaces), namespaces, Int(nbAttributes), attributes)
+            LibXMLDriver.with(ctx) {
+                $0.startElement(localname, prefix, uri, Int(nbNamespaces), namespaces, Int(nbAttributes), attributes)
+            }
         }
         handler.endElementNs = { ctx, _, _, _ in
-            LibXMLDriver.from(ctx).builder.endElement()
+            LibXMLDriver.with(ctx) { $0.builder.endElement() }
         }
         handler.characters = { ctx, chars, length in
             guard let chars, length > 0 else { return }
-            LibXMLDriver.from(ctx).builder.characters(UnsafeBufferPointer(start: chars, count: Int(length)))
+            LibXMLDriver.with(ctx) { $0.builder.characters(UnsafeBufferPointer(start: chars, count: Int(length))) }
         }
         handler.cdataBlock = handler.characters
         handler.serror = { ctx, error in
             guard let ctx, let error else { return }
-            LibXMLDriver.from(ctx).record(error.pointee)
+            LibXMLDriver.with(ctx) { $0.record(error.pointee) }
         }
         let unmanaged = Unmanaged.passUnretained(self).toOpaque()
         context = xmlCreatePushParserCtxt(&handler, unmanaged, nil, 0, nil)
@@ -55,8 +60,11 @@ final class LibXMLDriver {
         }
     }
 
-    private static func from(_ ctx: UnsafeMutableRawPointer?) -> LibXMLDriver {
-        Unmanaged<LibXMLDriver>.fromOpaque(ctx!).takeUnretainedValue()
+    /// The driver behind a callback's context pointer, borrowed for the callback without a retain:
+    /// the driver outlives its libxml2 context.
+    @inline(__always)
+    private static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (LibXMLDriver) -> Void) {
+        Unmanaged<LibXMLDriver>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
     }
 
     /// Parses the next piece of the document; `final` on the last one.

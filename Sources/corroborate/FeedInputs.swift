@@ -116,18 +116,27 @@ enum FeedReading {
         defer { if descriptor != 0 { close(descriptor) } }
 
         if buffer.count < chunkSize { buffer = [UInt8](repeating: 0, count: chunkSize) }
+        // Read up to one chunk; a document that fits is parsed whole, where it lies. A longer one
+        // streams through the parser chunk by chunk, so memory stays flat.
+        var filled = 0
         var total = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, chunkSize) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, chunkSize - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FeedInputError.unreadable(path: input.displayName, reason: String(cString: strerror(errno)))
             }
             if count == 0 { break }
+            filled += count
             total += count
-            try buffer.withUnsafeBufferPointer { try parser.feed(UnsafeBufferPointer(rebasing: $0[..<count])) }
+            if filled == chunkSize {
+                try buffer.withUnsafeBufferPointer { try parser.feed(UnsafeBufferPointer(rebasing: $0[..<filled])) }
+                filled = 0
+            }
         }
-        let info = try parser.finish()
+        let info = try buffer.withUnsafeBufferPointer {
+            try parser.finish(lastPiece: UnsafeBufferPointer(rebasing: $0[..<filled]))
+        }
         return FeedReadResult(info: info, entries: entries, bytes: total)
     }
 }
