@@ -25,7 +25,7 @@ final class FeedBuilder {
     private var person: PersonDraft?
     private var capture: Capture?
     /// The text of the field being captured; one buffer reused for every field of the document.
-    private var captureBytes: [UInt8] = []
+    private var captureBytes = SanitizerBytes(capacity: 4096)
     private var headerLinkFromText: String?
     private var headerLinkFromAtom: String?
     private var headerUpdated: (rank: Int, date: Date)?
@@ -35,6 +35,8 @@ final class FeedBuilder {
         self.onEntry = onEntry
         frames.reserveCapacity(32)
     }
+
+    deinit { captureBytes.release() }
 
     // MARK: Events
 
@@ -423,7 +425,7 @@ final class FeedBuilder {
 
     private func beginCapture(_ field: Field, kind: TextKind, frame: inout Frame) {
         capture = Capture(field: field, kind: kind, depth: frames.count)
-        captureBytes.removeAll(keepingCapacity: true)
+        captureBytes.removeAll()
         frame.context = .capture
         frame.role = .capture
     }
@@ -434,7 +436,7 @@ final class FeedBuilder {
             storeRichText(sanitizedCapture(base: base), in: slot)
             return
         }
-        let raw = String(decoding: captureBytes, as: UTF8.self)
+        let raw = captureBytes.withBytes { String(decoding: $0, as: UTF8.self) }
         switch done.field {
         case .feedTitle:
             header.title = header.title ?? plainText(raw, kind: done.kind)
@@ -531,10 +533,9 @@ final class FeedBuilder {
 
     /// Sanitizes the HTML in the capture buffer; nil when there is nothing but white space.
     private func sanitizedCapture(base: String?) -> RichText? {
-        guard captureBytes.contains(where: { !isXMLSpace($0) }) else { return nil }
-        let cleaned = captureBytes.withUnsafeBufferPointer {
-            sanitizer.cleanText(utf8: $0, baseURL: baseURL(for: base))
-        }
+        guard captureBytes.withBytes({ $0.contains(where: { !isXMLSpace($0) }) }) else { return nil }
+        let baseURL = baseURL(for: base)
+        let cleaned = captureBytes.withBytes { sanitizer.cleanText(utf8: $0, baseURL: baseURL) }
         guard !cleaned.html.isEmpty || !cleaned.text.isEmpty else { return nil }
         return RichText(html: cleaned.html, text: cleaned.text)
     }
@@ -695,54 +696,55 @@ struct Capture {
     private var escapesText: Bool { kind == .xhtml || !openNames.isEmpty }
 
     /// Appends character data; false when the field just reached the size limit.
-    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, limit: Int, into bytes: inout [UInt8]) -> Bool {
-        guard !truncated else { return true }
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>, limit: Int, into bytes: inout SanitizerBytes) -> Bool {
+        guard !truncated, let start = chunk.baseAddress else { return true }
         if bytes.count + chunk.count > limit {
             truncated = true
             return false
         }
         if escapesText && (kind == .html || kind == .xhtml) {
-            appendHTMLEscaped(chunk, to: &bytes)
+            bytes.appendEscaped(start, chunk.count)
         } else {
-            bytes.append(contentsOf: chunk)
+            bytes.append(start, chunk.count)
         }
         return true
     }
 
     mutating func open(
-        _ ns: Namespace, _ name: String, attributes: Attributes, depth elementDepth: Int, into bytes: inout [UInt8]
+        _ ns: Namespace, _ name: String, attributes: Attributes, depth elementDepth: Int,
+        into bytes: inout SanitizerBytes
     ) {
         guard kind == .html || kind == .xhtml else { return }
-        if kind == .xhtml && openNames.isEmpty && wrapperDepth == nil && bytes.allSatisfy(isXMLSpace)
+        if kind == .xhtml && openNames.isEmpty && wrapperDepth == nil && bytes.withBytes({ $0.allSatisfy(isXMLSpace) })
             && name == "div" && ns == .xhtml
         {
             wrapperDepth = elementDepth
             return
         }
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
+        bytes.append(byte: UInt8(ascii: "<"))
+        bytes.append(string: name)
         for (attrName, value) in attributes.all() {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: attrName.utf8)
-            bytes.append(contentsOf: "=\"".utf8)
+            bytes.append(byte: UInt8(ascii: " "))
+            bytes.append(string: attrName)
+            bytes.append(literal: "=\"")
             var value = value
-            value.withUTF8 { appendHTMLEscaped($0, to: &bytes) }
-            bytes.append(UInt8(ascii: "\""))
+            value.withUTF8 { bytes.appendEscaped($0.baseAddress!, $0.count) }
+            bytes.append(byte: UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: ">"))
+        bytes.append(byte: UInt8(ascii: ">"))
         openNames.append(name)
     }
 
-    mutating func close(depth elementDepth: Int, into bytes: inout [UInt8]) {
+    mutating func close(depth elementDepth: Int, into bytes: inout SanitizerBytes) {
         if wrapperDepth == elementDepth {
             wrapperDepth = nil
             return
         }
         guard let name = openNames.popLast() else { return }
         guard !voidElements.contains(name) else { return }
-        bytes.append(contentsOf: "</".utf8)
-        bytes.append(contentsOf: name.utf8)
-        bytes.append(UInt8(ascii: ">"))
+        bytes.append(literal: "</")
+        bytes.append(string: name)
+        bytes.append(byte: UInt8(ascii: ">"))
     }
 }
 
@@ -892,6 +894,9 @@ enum StableID {
 
 func nonEmpty(_ raw: String) -> String? {
     let scalars = raw.unicodeScalars
+    // Most values start and end with something other than white space: nothing to trim.
+    guard let head = scalars.first else { return nil }
+    if !isWhitespace(head) && !isWhitespace(scalars.last!) { return raw }
     guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return nil }
     let last = scalars.lastIndex(where: { !isWhitespace($0) })!
     if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return raw }
@@ -975,25 +980,13 @@ private func whitespaceWidth(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int 
     }
 }
 
-/// Escapes `&`, `<`, `>` and `"` so that text can stand in HTML, in content or in a quoted attribute.
-func appendHTMLEscaped(_ chunk: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
-    for c in chunk {
-        switch c {
-        case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-        case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-        case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-        case UInt8(ascii: "\""): bytes.append(contentsOf: "&quot;".utf8)
-        default: bytes.append(c)
-        }
-    }
-}
-
+/// Escapes text so that it can stand in HTML, in content or in a quoted attribute.
 func escapeHTML(_ text: String) -> String {
     var text = text
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 16)
-    text.withUTF8 { appendHTMLEscaped($0, to: &bytes) }
-    return String(decoding: bytes, as: UTF8.self)
+    var bytes = SanitizerBytes(capacity: text.utf8.count * 6 + 16)
+    defer { bytes.release() }
+    text.withUTF8 { if let start = $0.baseAddress { bytes.appendEscaped(start, $0.count) } }
+    return bytes.string()
 }
 
 /// True when `s` starts with a URL scheme (`http:`, `mailto:`, `urn:`...).

@@ -535,6 +535,11 @@ struct SanitizerBytes {
         append(literal.utf8Start, literal.utf8CodeUnitCount)
     }
 
+    mutating func append(string: String) {
+        var string = string
+        string.withUTF8 { if let start = $0.baseAddress { append(start, $0.count) } }
+    }
+
     /// Writes a NUL after the content without counting it: libxml2 reads a NUL as the end of input, and
     /// its zero-copy inputs (unused here, see `runSanitizerParser`) require one.
     mutating func terminate() {
