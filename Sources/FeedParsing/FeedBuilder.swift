@@ -7,6 +7,10 @@ import Foundation
 /// in the context they appear in, and unknown wrappers (`media:group`) are looked through.
 final class FeedBuilder {
     private let options: FeedParserOptions
+    /// Copies of the limits read on every element and text run: reading them through `options`
+    /// would copy the whole struct, retaining its strings, each time.
+    private let maxDepth: Int
+    private let maxFieldBytes: Int
     /// Where finished entries go; the stream parser may hold them back while it tries a fast path.
     var onEntry: (FeedEntry) -> Void
     private var sanitizer = HTMLSanitizer()
@@ -32,6 +36,8 @@ final class FeedBuilder {
 
     init(options: FeedParserOptions, onEntry: @escaping (FeedEntry) -> Void) {
         self.options = options
+        maxDepth = options.maxDepth
+        maxFieldBytes = options.maxFieldBytes
         self.onEntry = onEntry
         frames.reserveCapacity(32)
     }
@@ -43,8 +49,8 @@ final class FeedBuilder {
     func startElement(_ ns: Namespace, _ name: ElementName, localName: () -> String, attributes: Attributes) {
         let parent = frames.last
         var frame = Frame(context: .ignore, role: .none, base: parent?.base, lang: parent?.lang)
-        if frames.count >= options.maxDepth {
-            fatalError = .nestingTooDeep(limit: options.maxDepth)
+        if frames.count >= maxDepth {
+            fatalError = .nestingTooDeep(limit: maxDepth)
             return
         }
         if attributes.hasXMLAttributes {
@@ -102,8 +108,8 @@ final class FeedBuilder {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capture != nil else { return }
-        if capture!.append(bytes, limit: options.maxFieldBytes, into: &captureBytes) == false {
-            warnings.add("line \(currentLine()): a field longer than \(options.maxFieldBytes) bytes was cut")
+        if capture!.append(bytes, limit: maxFieldBytes, into: &captureBytes) == false {
+            warnings.add("line \(currentLine()): a field longer than \(maxFieldBytes) bytes was cut")
         }
     }
 

@@ -7,18 +7,18 @@ import Foundation
 /// parser's dictionary, so each distinct pointer is mapped to an enum once and looked up by
 /// address afterwards. Only the text of fields the builder keeps becomes a String.
 final class LibXMLDriver {
-    /// Read without reference counting in the callbacks, which run once per element and text
-    /// run; `owner` keeps the builder alive for as long as the driver lives.
-    unowned(unsafe) let builder: FeedBuilder
-    private let owner: FeedBuilder
+    let builder: FeedBuilder
+    /// The builder borrowed without reference counting in the callbacks, which run once per
+    /// element and text run; `builder` keeps it alive for as long as the driver lives.
+    private let borrowedBuilder: Unmanaged<FeedBuilder>
     private var context: xmlParserCtxtPtr?
-    private var names = NameCache()
+    private let names = NameCache()
     private(set) var xmlErrors = 0
     private(set) var firstXMLError: String?
 
     init(builder: FeedBuilder) {
         self.builder = builder
-        owner = builder
+        borrowedBuilder = Unmanaged.passUnretained(builder)
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, _, attributes in
@@ -27,11 +27,11 @@ final class LibXMLDriver {
             }
         }
         handler.endElementNs = { ctx, _, _, _ in
-            LibXMLDriver.with(ctx) { $0.builder.endElement() }
+            LibXMLDriver.withBuilder(ctx) { $0.endElement() }
         }
         handler.characters = { ctx, chars, length in
             guard let chars, length > 0 else { return }
-            LibXMLDriver.with(ctx) { $0.builder.characters(UnsafeBufferPointer(start: chars, count: Int(length))) }
+            LibXMLDriver.withBuilder(ctx) { $0.characters(UnsafeBufferPointer(start: chars, count: Int(length))) }
         }
         handler.cdataBlock = handler.characters
         handler.serror = { ctx, error in
@@ -65,6 +65,14 @@ final class LibXMLDriver {
     @inline(__always)
     private static func with(_ ctx: UnsafeMutableRawPointer?, _ body: (LibXMLDriver) -> Void) {
         Unmanaged<LibXMLDriver>.fromOpaque(ctx!)._withUnsafeGuaranteedRef(body)
+    }
+
+    /// The builder behind a callback's context pointer, borrowed the same way.
+    @inline(__always)
+    private static func withBuilder(_ ctx: UnsafeMutableRawPointer?, _ body: (FeedBuilder) -> Void) {
+        Unmanaged<LibXMLDriver>.fromOpaque(ctx!)._withUnsafeGuaranteedRef {
+            $0.borrowedBuilder._withUnsafeGuaranteedRef(body)
+        }
     }
 
     /// Parses the next piece of the document; `final` on the last one.
@@ -105,15 +113,21 @@ final class LibXMLDriver {
         _ nbAttributes: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard let localname else { return }
-        var ns = names.namespace(uri)
-        if uri == nil, let prefix {
-            // A feed that forgot to declare `content:` or `dc:` still means the usual namespace.
-            ns = Namespace(conventionalPrefix: String(cString: prefix))
+        // Borrowed without a retain, as the builder is: the driver owns the cache.
+        Unmanaged.passUnretained(names)._withUnsafeGuaranteedRef { names in
+            var ns = names.namespace(uri)
+            if uri == nil, let prefix {
+                // A feed that forgot to declare `content:` or `dc:` still means the usual namespace.
+                ns = Namespace(conventionalPrefix: String(cString: prefix))
+            }
+            let name = names.element(localname)
+            let attrs = Attributes(
+                raw: attributes, count: nbAttributes, namespaces: namespaces, namespaceCount: nbNamespaces,
+                names: names)
+            borrowedBuilder._withUnsafeGuaranteedRef {
+                $0.startElement(ns, name, localName: { String(cString: localname) }, attributes: attrs)
+            }
         }
-        let name = names.element(localname)
-        let attrs = Attributes(
-            raw: attributes, count: nbAttributes, namespaces: namespaces, namespaceCount: nbNamespaces, names: names)
-        builder.startElement(ns, name, localName: { String(cString: localname) }, attributes: attrs)
         if builder.fatalError != nil, let context {
             xmlStopParser(context)
         }
@@ -175,7 +189,8 @@ struct Attributes {
     let count: Int
     let namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     let namespaceCount: Int
-    let names: NameCache
+    /// Valid for the callback the attributes arrived in, like the attribute pointers themselves.
+    unowned(unsafe) let names: NameCache
 
     /// True when some attribute is in the XML namespace (`xml:base`, `xml:lang`).
     var hasXMLAttributes: Bool {
