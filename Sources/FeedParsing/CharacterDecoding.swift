@@ -23,7 +23,11 @@ struct EncodingChoice: Equatable {
     var isUTF8: Bool { name == "utf-8" }
 
     /// Decides the encoding from the first bytes of a document (a sample of up to a few hundred KiB).
-    static func detect(sample: UnsafeRawBufferPointer, callerCharset: String?) -> EncodingChoice {
+    ///
+    /// With `trustingUTF8` a document that claims UTF-8 (or claims nothing) is taken at its word
+    /// without scanning the sample: for a caller that lets libxml2 check every byte and comes back
+    /// with `trustingUTF8: false` when it finds one that is not UTF-8.
+    static func detect(sample: UnsafeRawBufferPointer, callerCharset: String?, trustingUTF8: Bool = false) -> EncodingChoice {
         let bytes = sample.bindMemory(to: UInt8.self)
         if let bom = ByteOrderMark.detect(bytes) {
             var choice = EncodingChoice(
@@ -45,6 +49,11 @@ struct EncodingChoice: Equatable {
         let declaredName = declared.flatMap(canonicalName)
         let claimed = callerName ?? declaredName
         let source = callerName != nil ? "the given charset" : "the XML declaration"
+        if trustingUTF8 && (claimed == nil || claimed == "utf-8" || claimed == "us-ascii")
+            && (declared == nil || declaredName != nil)
+        {
+            return EncodingChoice(name: "utf-8", bomLength: 0, warning: nil, contradictsDocument: false)
+        }
         let utf8 = UTF8Scan.scan(bytes)
 
         switch claimed {

@@ -191,11 +191,15 @@ public final class FeedStreamParser {
     /// predefined. A UTF-8 document goes to libxml2 without a validity scan of its own: libxml2
     /// checks every multi-byte sequence, and an invalid one is an error that takes the slow path.
     private func processWholeDocument(_ bytes: UnsafeBufferPointer<UInt8>) throws(FeedParseError) {
-        chooseEncoding(bytes)
-        let choice = decoder!.choice
+        chooseEncoding(bytes, trustingUTF8: true)
+        var choice = decoder!.choice
         if choice.isUTF8 {
             let body = UnsafeBufferPointer(rebasing: bytes[min(choice.bomLength, bytes.count)...])
             if parsesCleanly(body) { return }
+            // Not clean: decide again, this time looking at the bytes, before decoding them.
+            decoder = nil
+            chooseEncoding(bytes)
+            choice = decoder!.choice
         }
         let (view, _) = decoder!.decode(bytes, final: true, scratch: &decodeScratch)
         let decoded = decodeScratch
@@ -261,11 +265,12 @@ public final class FeedStreamParser {
         return nil
     }
 
-    private func chooseEncoding(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private func chooseEncoding(_ bytes: UnsafeBufferPointer<UInt8>, trustingUTF8: Bool = false) {
         guard decoder == nil else { return }
         let sample = UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, sampleSize)])
         decoder = CharacterDecoder(
-            choice: EncodingChoice.detect(sample: UnsafeRawBufferPointer(sample), callerCharset: options.charset))
+            choice: EncodingChoice.detect(
+                sample: UnsafeRawBufferPointer(sample), callerCharset: options.charset, trustingUTF8: trustingUTF8))
     }
 
     /// Decodes, repairs and parses; keeps whatever a stage could not finish for the next piece.
