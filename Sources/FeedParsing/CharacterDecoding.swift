@@ -297,15 +297,16 @@ struct SingleByteTable {
             sequences.withUnsafeBufferPointer { sequences in
                 lengths.withUnsafeBufferPointer { lengths in
                     while i < n {
-                        let asciiEnd = UTF8Scan.skipASCII(input, from: i)
-                        if asciiEnd > i {
+                        let byte = Int(input[i])
+                        if byte < 0x80 {
+                            // A run of ASCII is copied as it is.
+                            let asciiEnd = UTF8Scan.skipASCII(input, from: i)
                             let run = asciiEnd - i
                             (out.baseAddress! + o).update(from: input.baseAddress! + i, count: run)
                             o += run
                             i = asciiEnd
-                            if i >= n { break }
+                            continue
                         }
-                        let byte = Int(input[i])
                         var length = Int(lengths[byte])
                         var packed = sequences[byte]
                         if length == 0 {

@@ -899,14 +899,29 @@ enum StableID {
 // MARK: - Small text helpers
 
 func nonEmpty(_ raw: String) -> String? {
+    // Most values start and end with a byte that cannot belong to white space: nothing to trim.
+    var raw = raw
+    let (head, tail) = raw.withUTF8 { ($0.first, $0.last) }
+    guard let head, let tail else { return nil }
+    if cannotStartWhitespace(head) && cannotEndWhitespace(tail) { return raw }
     let scalars = raw.unicodeScalars
-    // Most values start and end with something other than white space: nothing to trim.
-    guard let head = scalars.first else { return nil }
-    if !isWhitespace(head) && !isWhitespace(scalars.last!) { return raw }
     guard let first = scalars.firstIndex(where: { !isWhitespace($0) }) else { return nil }
     let last = scalars.lastIndex(where: { !isWhitespace($0) })!
     if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return raw }
     return String(scalars[first...last])
+}
+
+/// False for the first byte of any white-space character (ASCII or the C2/E1/E2/E3 leads).
+@inline(__always) private func cannotStartWhitespace(_ byte: UInt8) -> Bool {
+    byte > 0x20 && byte != 0xC2 && byte != 0xE1 && byte != 0xE2 && byte != 0xE3
+}
+
+/// False for the last byte of any white-space character: ASCII space and controls, and the
+/// continuation bytes that end U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F,
+/// U+205F and U+3000.
+@inline(__always) private func cannotEndWhitespace(_ byte: UInt8) -> Bool {
+    if byte < 0x80 { return byte > 0x20 }
+    return byte > 0x8A && byte != 0x9F && byte != 0xA0 && byte != 0xA8 && byte != 0xA9 && byte != 0xAF
 }
 
 /// White space as Unicode defines it, with a fast answer for ASCII.

@@ -14,6 +14,16 @@ struct TextHelperTests {
         #expect(collapseWhitespace(input) == expected)
     }
 
+    @Test(
+        arguments: [
+            ("", nil), ("   ", nil), ("\u{A0}", nil), ("word", "word"), (" word", "word"), ("word\n", "word"),
+            ("\u{A0}слово", "слово"), ("слово\u{3000}", "слово"), ("тест", "тест"), ("a\u{2028}", "a"),
+            ("\u{85}x", "x"), ("x\u{1680}", "x"), ("x\u{205F}", "x"), ("€", "€"), ("ё", "ё"), ("a b", "a b"),
+        ] as [(String, String?)])
+    func trimsToNonEmpty(input: String, expected: String?) {
+        #expect(nonEmpty(input) == expected)
+    }
+
     @Test(arguments: [
         ("http://a.example/", true), ("HTTPS://a.example/x", true), ("https:/bad", false), ("ftp://x", false),
         ("urn:uuid:1", false), ("http", false), ("tag:example.com,2017:1", false),
