@@ -27,7 +27,9 @@ struct EncodingChoice: Equatable {
     /// With `trustingUTF8` a document that claims UTF-8 (or claims nothing) is taken at its word
     /// without scanning the sample: for a caller that lets libxml2 check every byte and comes back
     /// with `trustingUTF8: false` when it finds one that is not UTF-8.
-    static func detect(sample: UnsafeRawBufferPointer, callerCharset: String?, trustingUTF8: Bool = false) -> EncodingChoice {
+    static func detect(sample: UnsafeRawBufferPointer, callerCharset: String?, trustingUTF8: Bool = false)
+        -> EncodingChoice
+    {
         let bytes = sample.bindMemory(to: UInt8.self)
         if let bom = ByteOrderMark.detect(bytes) {
             var choice = EncodingChoice(

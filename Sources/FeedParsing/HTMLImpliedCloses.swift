@@ -21,7 +21,7 @@ struct LibXML2ImpliedCloses {
         let nodes = names.map { name in
             xmlNewNode(nil, UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: xmlChar.self))
         }
-        defer { nodes.forEach { xmlFreeNode($0) } }
+        defer { for node in nodes { xmlFreeNode(node) } }
         let body: StaticString = "body"
         let selfCloses = Self.selfCloses(names)
         for new in 0..<count {
