@@ -7,9 +7,12 @@ let package = Package(
     products: [
         .executable(name: "corroborate", targets: ["corroborate"]),
         .library(name: "FeedParsing", targets: ["FeedParsing"]),
+        .library(name: "CorroborationModel", targets: ["CorroborationModel"]),
+        .library(name: "OutletRegistry", targets: ["OutletRegistry"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). The shim hides libxml2's ICU
@@ -27,6 +30,15 @@ let package = Package(
             dependencies: ["CLibXML2"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
+        // Value types every layer shares: outlets now; items, stories and claims as they arrive.
+        .target(name: "CorroborationModel"),
+        // The outlet registry of `feeds/`: one YAML file per outlet, checked when read.
+        .target(
+            name: "OutletRegistry",
+            dependencies: ["CorroborationModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // The bundled corpora of `corpora/`: feed snapshots and their gold annotations.
+        .target(name: "BundledCorpora", dependencies: ["FeedParsing"]),
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "corroborate",
@@ -39,6 +51,11 @@ let package = Package(
             name: "FeedParsingTests",
             dependencies: ["FeedParsing"],
             resources: [.copy("Fixtures")]
+        ),
+        // Keeps the registry and the corpora honest: every file reads, every gold reference resolves.
+        .testTarget(
+            name: "BundledDataTests",
+            dependencies: ["OutletRegistry", "BundledCorpora", "FeedParsing"]
         ),
         // End-to-end: runs the built `corroborate` binary as scripts and users do.
         .testTarget(
