@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). The shim hides libxml2's ICU
@@ -37,13 +38,32 @@ let package = Package(
             name: "OutletRegistry",
             dependencies: ["CorroborationModel", .product(name: "Yams", package: "Yams")]
         ),
+        // Text machinery shared by the analysis stages: literal search, regex gates; later
+        // sentences, tokens, entities, numbers, attribution, negation.
+        .target(name: "TextAnalysis"),
+        // The stages after the store: syndication now; stories, claims and scores as they arrive.
+        .target(name: "Corroboration", dependencies: ["CorroborationModel", "TextAnalysis", "NearDuplicates"]),
+        // The store protocol and its value types: a backend changes nothing above it.
+        .target(name: "Storage", dependencies: ["CorroborationModel"]),
+        // The default backend: one SQLite file (WAL) through GRDB.
+        .target(
+            name: "StorageSQLite",
+            dependencies: ["Storage", "CorroborationModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Near-duplicate text: word shingles, MinHash signatures, an LSH index. Pure and I/O-free.
+        .target(name: "NearDuplicates"),
         // The bundled corpora of `corpora/`: feed snapshots and their gold annotations.
         .target(name: "BundledCorpora", dependencies: ["FeedParsing"]),
+        // Wires the stages together: what the CLI commands call.
+        .target(
+            name: "Pipeline",
+            dependencies: ["FeedParsing", "CorroborationModel", "OutletRegistry", "Storage", "Corroboration"]
+        ),
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "corroborate",
             dependencies: [
-                "FeedParsing",
+                "FeedParsing", "Pipeline", "StorageSQLite", "Storage", "OutletRegistry", "Corroboration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +71,26 @@ let package = Package(
             name: "FeedParsingTests",
             dependencies: ["FeedParsing"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates"]),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(
+            name: "CorroborationTests",
+            dependencies: ["Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel"]
+        ),
+        // Benchmarks of the stages, run side by side with the peers of ../shared/bench
+        // (Benchmarks/*.sh call it); never a timed test.
+        .executableTarget(
+            name: "corroborate-bench",
+            dependencies: ["NearDuplicates"],
+            path: "Benchmarks/CorroborateBench"
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: [
+                "Pipeline", "StorageSQLite", "Storage", "Corroboration", "CorroborationModel", "OutletRegistry",
+                "BundledCorpora",
+            ]
         ),
         // Keeps the registry and the corpora honest: every file reads, every gold reference resolves.
         .testTarget(
@@ -60,7 +100,7 @@ let package = Package(
         // End-to-end: runs the built `corroborate` binary as scripts and users do.
         .testTarget(
             name: "CorroborateCLITests",
-            dependencies: ["corroborate"]
+            dependencies: ["corroborate", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

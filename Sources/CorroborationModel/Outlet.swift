@@ -105,4 +105,6 @@ public enum CreditKind: String, Sendable, Hashable, Codable, CaseIterable {
     case attribution
     /// The author line.
     case byline
+    /// The RSS `<source>` element: the reprint names where the item came from.
+    case source
 }

@@ -9,7 +9,7 @@ import ArgumentParser
 /// The `corroborate` command line. Subcommands stay thin: they parse arguments, call the
 /// libraries and print; everything they print for machines follows the contract in DESIGN.md.
 @main
-struct Corroborate: ParsableCommand {
+struct Corroborate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corroborate",
         abstract: "Compare how several news wires report one event, claim by claim.",
@@ -19,15 +19,19 @@ struct Corroborate: ParsableCommand {
             who only relays somebody else's word.
             """,
         version: "0.1.0",
-        subcommands: [Parse.self]
+        subcommands: [Parse.self, Ingest.self]
     )
 
     /// Exit status 2 on a usage error (not ArgumentParser's 64), 1 on a runtime failure, with one
     /// line on stderr naming what was wrong.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as RuntimeFailure {
             printError(failure.message)
             Glibc.exit(1)

@@ -1,4 +1,5 @@
 import FeedParsing
+import Pipeline
 
 /// The short, readable account of one feed that `parse` prints without flags.
 enum FeedSummary {

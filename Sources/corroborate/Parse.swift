@@ -1,6 +1,7 @@
 import ArgumentParser
 import FeedParsing
 import Foundation
+import Pipeline
 
 /// `corroborate parse`: reads feed documents and prints what the parser makes of them.
 struct Parse: ParsableCommand {

@@ -8,15 +8,28 @@ import Foundation
 #endif
 
 /// One document to read: a file, or standard input.
-struct FeedInput {
-    enum Source {
+public struct FeedInput: Sendable {
+    public enum Source: Sendable {
         case file(String)
         case standardInput
     }
 
-    var source: Source
+    public enum Kind: Sendable {
+        /// An RSS, RDF or Atom document.
+        case feed
+        /// Article JSONL, one article per line.
+        case articles
+    }
 
-    var displayName: String {
+    public var source: Source
+    public var kind: Kind = .feed
+
+    public init(source: Source, kind: Kind = .feed) {
+        self.source = source
+        self.kind = kind
+    }
+
+    public var displayName: String {
         switch source {
         case .file(let path): return path
         case .standardInput: return "<stdin>"
@@ -25,24 +38,30 @@ struct FeedInput {
 }
 
 /// Why a document could not be read at all.
-enum FeedInputError: Error, CustomStringConvertible {
+public enum FeedInputError: Error, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case noFeedFiles(folder: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .unreadable(let path, let reason): return "\(path): cannot read: \(reason)"
-        case .noFeedFiles(let folder): return "\(folder): no .xml, .rss, .atom or .rdf files in this folder"
+        case .noFeedFiles(let folder):
+            return "\(folder): no feed (.xml, .rss, .atom, .rdf) or article (.jsonl) files here"
         }
     }
 }
 
-enum FeedInputs {
-    static let feedExtensions: Set<String> = ["xml", "rss", "atom", "rdf"]
+/// Turns the paths a user gives into the documents to read.
+public enum FeedInputs {
+    public static let feedExtensions: Set<String> = ["xml", "rss", "atom", "rdf"]
+    public static let articleExtensions: Set<String> = ["jsonl", "ndjson"]
 
-    /// Expands folders into the feed files below them, in a stable order. A path that leads
-    /// nowhere is a problem to report, not a reason to skip the other paths.
-    static func expand(_ paths: [String]) -> (inputs: [FeedInput], problems: [FeedInputError]) {
+    /// Expands folders into the feed files below them (and, with `articles`, the JSONL files), in
+    /// a stable order. A path that leads nowhere is a problem to report, not a reason to skip the
+    /// other paths.
+    public static func expand(_ paths: [String], articles: Bool = false) -> (
+        inputs: [FeedInput], problems: [FeedInputError]
+    ) {
         var inputs: [FeedInput] = []
         var problems: [FeedInputError] = []
         for path in paths {
@@ -56,42 +75,49 @@ enum FeedInputs {
                 continue
             }
             guard isFolder.boolValue else {
-                inputs.append(FeedInput(source: .file(path)))
+                inputs.append(FeedInput(source: .file(path), kind: kind(of: path, articles: articles) ?? .feed))
                 continue
             }
-            let files = feedFiles(in: path)
+            let files = documents(in: path, articles: articles)
             if files.isEmpty { problems.append(.noFeedFiles(folder: path)) }
-            inputs += files.map { FeedInput(source: .file($0)) }
+            inputs += files
         }
         return (inputs, problems)
     }
 
-    private static func feedFiles(in folder: String) -> [String] {
+    private static func kind(of path: String, articles: Bool) -> FeedInput.Kind? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if feedExtensions.contains(ext) { return .feed }
+        if articles && articleExtensions.contains(ext) { return .articles }
+        return nil
+    }
+
+    private static func documents(in folder: String, articles: Bool) -> [FeedInput] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
+        var files: [(String, FeedInput.Kind)] = []
         while let relative = walker.nextObject() as? String {
-            let ext = (relative as NSString).pathExtension.lowercased()
-            guard feedExtensions.contains(ext) else { continue }
-            files.append((folder as NSString).appendingPathComponent(relative))
+            guard let kind = kind(of: relative, articles: articles) else { continue }
+            files.append(((folder as NSString).appendingPathComponent(relative), kind))
         }
-        return files.sorted()
+        return files.sorted { $0.0 < $1.0 }.map { FeedInput(source: .file($0.0), kind: $0.1) }
     }
 }
 
 /// What reading one document produced.
-struct FeedReadResult {
-    var info: FeedDocumentInfo
+public struct FeedReadResult: Sendable {
+    public var info: FeedDocumentInfo
     /// The first entries, as many as the caller asked to keep.
-    var entries: [FeedEntry]
-    var bytes: Int
+    public var entries: [FeedEntry]
+    public var bytes: Int
 }
 
-enum FeedReading {
+/// Reads feed documents from files or standard input through the streaming parser.
+public enum FeedReading {
     static let chunkSize = 1 << 20
 
     /// Streams a document through the parser in 1 MiB pieces, so memory stays flat on large feeds.
     /// `buffer` is reused across documents.
-    static func parse(
+    public static func parse(
         _ input: FeedInput, options: FeedParserOptions, keepEntries: Int, buffer: inout [UInt8]
     ) throws -> FeedReadResult {
         var entries: [FeedEntry] = []
@@ -138,33 +164,5 @@ enum FeedReading {
             try parser.finish(lastPiece: UnsafeBufferPointer(rebasing: $0[..<filled]))
         }
         return FeedReadResult(info: info, entries: entries, bytes: total)
-    }
-}
-
-/// Buffered standard output: one write per 64 KiB instead of one per line.
-final class StandardOutput {
-    private var buffer: [UInt8] = []
-
-    init() { buffer.reserveCapacity(1 << 16) }
-
-    func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Foundation.write(1, bytes.baseAddress! + offset, bytes.count - offset)
-                if written <= 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += written
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Near-duplicate detection (syndicated copies), side by side with the peers, in the same harness rounds.
+#
+# Runs the shared peer harness (../shared/bench) with the release `corroborate-bench dedup` added as
+# one more command beside the peers of run_benchmarks.sh, so every command is timed in the same
+# round-robin rounds and the ratios are same-round medians:
+#   load-only     Python read + json.loads of the corpus (the floor every Python peer pays; baseline)
+#   minhash       datasketch MinHash + MinHashLSH, 128 permutations, word 5-shingles, threshold from
+#                 results/params.json (tuned on the dev corpus: 0.5)
+#   minhash-0.8   the same at datasketch's usual threshold 0.8
+#   corroborate   corroborate-bench dedup (one-permutation MinHash, 128 values, word 5-shingles, LSH,
+#                 same threshold as minhash)
+# Two suites, as run_benchmarks.sh names them:
+#   dedup_10k    10,000 articles  (5 rounds after one warm-up round)
+#   dedup_100k   100,000 articles (3 rounds)
+# Every labels file is then scored against `copy_group` with bench/score.py, exactly as
+# run_benchmarks.sh does (appended to results/quality.jsonl, tag dedup_<name>.<size>), and a table
+# is printed with the shared bench/summarize.py.
+#
+# usage: Benchmarks/dedup_peers.sh [dedup_10k] [dedup_100k]
+#   RUNS_FAST=5 RUNS_SLOW=3     rounds per suite, as in run_benchmarks.sh
+#   SCRATCH=.build-bench        SwiftPM scratch path of the release build (default: .build)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+RUNS_FAST=${RUNS_FAST:-5}
+RUNS_SLOW=${RUNS_SLOW:-3}
+SCRATCH=${SCRATCH:-$ROOT/.build}
+SUITES=${*:-dedup_10k dedup_100k}
+
+if [ ! -d "$SHARED/bench" ]; then
+  echo "dedup_peers: $SHARED/bench is absent; the peer benchmarks need the shared folder beside the repo" >&2
+  exit 0
+fi
+[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+
+# The Swift runtime linked statically, as a Linux binary is shipped (see parse_peers.sh).
+swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \
+  --product corroborate-bench >&2
+BIN="$SCRATCH/release/corroborate-bench"
+
+cd "$WORK"
+. ./venv/bin/activate
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
+R=results
+L=results/labels
+mkdir -p $R $L
+P() { python -c "import json,sys; print(json.load(open('results/params.json'))[sys.argv[1]][sys.argv[2]])" "$1" "$2"; }
+score() {  # score LABELS TRUTH KEY TAG  (run_benchmarks.sh's own)
+  python bench/score.py --truth "$2" --labels "$1" --key "$3" | sed "s/^{/{\"tag\": \"$4\", /" >> $R/quality.jsonl
+}
+THRESHOLD=$(P dedup_minhash threshold)
+
+for suite in $SUITES; do
+  case $suite in
+  dedup_10k | dedup_100k)
+    N=${suite#dedup_}
+    C=data/corpus_$N.jsonl
+    T=data/corpus_$N.truth.jsonl
+    RUNS=$RUNS_FAST
+    WARMUP=--warmup
+    if [ "$N" = 100k ]; then
+      RUNS=$RUNS_SLOW
+      WARMUP=
+    fi
+    echo "=== $suite (threshold $THRESHOLD)" >&2
+    python bench/harness.py --runs "$RUNS" $WARMUP --baseline load-only --out "$R/${suite}_corroborate.jsonl" \
+      --cmd load-only "python bench/load_only.py $C" \
+      --cmd minhash "python bench/dedup_peer.py minhash --corpus $C --out $L/dedup_minhash.$N.tsv --threshold $THRESHOLD" \
+      --cmd minhash-0.8 "python bench/dedup_peer.py minhash --corpus $C --out $L/dedup_minhash-0.8.$N.tsv --threshold 0.8" \
+      --cmd corroborate "$BIN dedup --corpus $C --out $L/dedup_corroborate.$N.tsv --threshold $THRESHOLD"
+    for m in minhash minhash-0.8 corroborate; do score "$L/dedup_$m.$N.tsv" "$T" copy_group "dedup_$m.$N"; done
+    python -c "import sys; sys.path.insert(0, 'bench'); import summarize as s; s.corpus_table(sys.argv[1], 'dedup', s.quality())" \
+      "${suite}_corroborate"
+    ;;
+  *)
+    echo "dedup_peers: unknown suite '$suite' (dedup_10k, dedup_100k)" >&2
+    exit 2
+    ;;
+  esac
+done

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Ingest, end to end, side by side with parsing alone and with the peers, in the same harness rounds.
+#
+# The target (issue 4): ingesting the 1,000-feed workload (104.6 MB, 50,000 items) into a fresh
+# SQLite store, with syndication (near-duplicate signatures, credits, origins), takes under 3x the
+# time of `corroborate parse --stats` on the same files. Each ingest run starts from an empty store.
+#
+# usage: Benchmarks/ingest_peers.sh        (RUNS=3 by default; PIPELINE=1 adds the Python pipeline peer)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+RUNS=${RUNS:-3}
+
+if [ ! -d "$SHARED/bench" ]; then
+  echo "ingest_peers: $SHARED/bench is absent; the peer benchmarks need the shared folder beside the repo" >&2
+  exit 0
+fi
+[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+
+swift build -c release --static-swift-stdlib --package-path "$ROOT" --product corroborate >&2
+BIN="$ROOT/.build/release/corroborate"
+STORE=$(mktemp -d)/ingest.sqlite
+trap 'rm -rf "$(dirname "$STORE")"' EXIT
+
+cd "$WORK"
+. ./venv/bin/activate
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
+mkdir -p results
+F=data/feeds
+extra=()
+[ "${PIPELINE:-0}" = 1 ] && extra=(--cmd pipeline-fastfeedparser \
+  "python bench/pipeline_peer.py $F --parser fastfeedparser --out-prefix results/labels/pipeline_ffp_ingestbench")
+python bench/harness.py --runs "$RUNS" --warmup --baseline corroborate-parse \
+  --out results/ingest_feeds_corroborate.jsonl \
+  --cmd xmllint-stream "xmllint --stream --noout $F/*.xml" \
+  --cmd corroborate-parse "$BIN parse --stats $F" \
+  "${extra[@]}" \
+  --cmd corroborate-ingest "rm -f $STORE $STORE-wal $STORE-shm && $BIN ingest --quiet --json --db $STORE --registry $ROOT/feeds $F"

@@ -1,0 +1,154 @@
+import CorroborationModel
+import Foundation
+import NearDuplicates
+
+/// What syndication needs of a near-duplicate engine: a signature of a text that can be stored,
+/// a similarity between two signatures, and the LSH keys that find candidates.
+public protocol TextFingerprinting: Sendable {
+    func signature(of text: String) -> [UInt8]
+    /// Estimated Jaccard similarity of the two texts' word shingles, 0...1.
+    func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double
+    /// Two signatures that share a key are candidates; similar texts share one with high probability.
+    func bandKeys(of signature: [UInt8]) -> [UInt64]
+    /// The banding behind `bandKeys`, to size an index.
+    var bands: LSHBands { get }
+}
+
+/// One item known to syndication: stored (`.stored(id)`) or new in the current batch.
+public struct SyndicationEntry: Sendable {
+    public var key: ItemRef
+    public var outletID: String
+    public var date: Date
+    public var signature: [UInt8]
+    public var origin: ItemRef
+    /// Outlets the item credits in a dateline, credit line, byline or `<source>`: whose copy it is.
+    public var creditedOutlets: Set<String>
+
+    public init(
+        key: ItemRef, outletID: String, date: Date, signature: [UInt8], origin: ItemRef, creditedOutlets: Set<String>
+    ) {
+        self.key = key
+        self.outletID = outletID
+        self.date = date
+        self.signature = signature
+        self.origin = origin
+        self.creditedOutlets = creditedOutlets
+    }
+}
+
+/// What syndication decided for a new item.
+public struct SyndicationDecision: Sendable {
+    public var origin: ItemRef
+    public var relation: SyndicationRelation
+    /// Similarity to the closest near-duplicate, when there is one.
+    public var similarity: Double?
+    /// Groups whose origin becomes another item: every item with origin `from` takes `to`.
+    public var originChanges: [(from: ItemRef, to: ItemRef)]
+}
+
+/// Collapses near-identical texts into one origin and tells copies from derived reports.
+///
+/// Items are compared only with their LSH candidates among the items it holds (the caller keeps
+/// it to a time window). Near-duplicates (similarity at least `threshold`) form a group with one
+/// origin: the item of the outlet the group's members credit, else a wire's, else the earliest.
+/// A new item with no near-duplicate is `derived` when it credits another outlet in a dateline,
+/// credit line, byline or `<source>` (rewritten wire copy), else `original`.
+public final class SyndicationIndex {
+    public let fingerprinting: any TextFingerprinting
+    public let threshold: Double
+    private let wires: Set<String>
+    /// Entries by slot; slots never move, so the LSH index holds slots and a rename touches
+    /// only `slotOf`.
+    private var entries: [SyndicationEntry] = []
+    private var slotOf: [ItemRef: Int] = [:]
+    private var lsh: LSHIndex
+    /// The slots of each group's members, by the group's origin.
+    private var members: [ItemRef: Set<Int>] = [:]
+
+    public init(fingerprinting: any TextFingerprinting, threshold: Double = 0.5, wireOutlets: Set<String>) {
+        self.fingerprinting = fingerprinting
+        self.threshold = threshold
+        wires = wireOutlets
+        lsh = LSHIndex(bands: fingerprinting.bands, expectedCount: 4096)
+    }
+
+    public var count: Int { slotOf.count }
+
+    public func contains(_ key: ItemRef) -> Bool { slotOf[key] != nil }
+
+    /// Adds an item whose origin is already decided (a stored item, or a new one just decided).
+    public func insert(_ entry: SyndicationEntry) {
+        guard slotOf[entry.key] == nil else { return }
+        let slot = entries.count
+        entries.append(entry)
+        slotOf[entry.key] = slot
+        members[entry.origin, default: []].insert(slot)
+        lsh.insert(id: slot, bandKeys: fingerprinting.bandKeys(of: entry.signature))
+    }
+
+    /// Renames a key (a new item's batch position becomes its stored id once written).
+    public func rename(_ old: ItemRef, to new: ItemRef) {
+        guard let slot = slotOf.removeValue(forKey: old) else { return }
+        slotOf[new] = slot
+        entries[slot].key = new
+        if let group = members.removeValue(forKey: old) {
+            for member in group { entries[member].origin = new }
+            members[new, default: []].formUnion(group)
+        }
+    }
+
+    /// Decides the origin of a new item and records it. `credits` are the item's own credits.
+    public func decide(
+        key: ItemRef, outletID: String, date: Date, signature: [UInt8], credits: [Credit]
+    ) -> SyndicationDecision {
+        let credited = Set(credits.filter { $0.kind != .attribution && $0.outletID != outletID }.map(\.outletID))
+        // Near-duplicates among the candidates, with the best similarity per group.
+        var bestInGroup: [ItemRef: Double] = [:]
+        for slot in lsh.candidates(forBandKeys: fingerprinting.bandKeys(of: signature)) {
+            let candidate = entries[slot]
+            let similarity = fingerprinting.similarity(signature, candidate.signature)
+            guard similarity >= threshold else { continue }
+            bestInGroup[candidate.origin] = max(bestInGroup[candidate.origin] ?? 0, similarity)
+        }
+        let entry = SyndicationEntry(
+            key: key, outletID: outletID, date: date, signature: signature, origin: key, creditedOutlets: credited)
+        guard !bestInGroup.isEmpty else {
+            insert(entry)
+            return SyndicationDecision(
+                origin: key, relation: credited.isEmpty ? .original : .derived, similarity: nil, originChanges: [])
+        }
+        // The group's origin: the credited outlet's item, else a wire's, else the earliest.
+        let groups = Array(bestInGroup.keys)
+        let groupCredits = groups.reduce(into: credited) { all, group in
+            for member in members[group] ?? [] { all.formUnion(entries[member].creditedOutlets) }
+        }
+        let contenders = groups.compactMap { slotOf[$0].map { entries[$0] } } + [entry]
+        let best = contenders.min { lhs, rhs in
+            let (l, r) = (rank(lhs, credited: groupCredits), rank(rhs, credited: groupCredits))
+            return l != r ? l < r : lhs.date < rhs.date
+        }!
+        var changes: [(from: ItemRef, to: ItemRef)] = []
+        for group in groups where group != best.key {
+            changes.append((from: group, to: best.key))
+        }
+        insert(entry)
+        for change in changes { merge(change.from, into: change.to) }
+        if best.key != key { merge(key, into: best.key) }
+        let similarity = bestInGroup.values.max()
+        return SyndicationDecision(
+            origin: best.key, relation: best.key == key ? .original : .copy, similarity: similarity,
+            originChanges: changes)
+    }
+
+    /// 0 for the outlet the group credits, 1 for a wire, 2 for anyone else.
+    private func rank(_ entry: SyndicationEntry, credited: Set<String>) -> Int {
+        if credited.contains(entry.outletID) { return 0 }
+        return wires.contains(entry.outletID) ? 1 : 2
+    }
+
+    private func merge(_ group: ItemRef, into origin: ItemRef) {
+        guard group != origin, let moved = members.removeValue(forKey: group) else { return }
+        for member in moved { entries[member].origin = origin }
+        members[origin, default: []].formUnion(moved)
+    }
+}

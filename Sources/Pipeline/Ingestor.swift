@@ -1,0 +1,325 @@
+import Corroboration
+import CorroborationModel
+import FeedParsing
+import Foundation
+import OutletRegistry
+import Storage
+
+/// What one ingest run did, for the closing summary.
+public struct IngestSummary: Sendable, Hashable {
+    public var files = 0
+    public var failedFiles = 0
+    public var items = 0
+    public var new = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var copies = 0
+    public var derived = 0
+    /// One line per problem, each naming the file (and line) at fault.
+    public var errors: [String] = []
+    /// Outlets met in input but not in the registry, by id.
+    public var unregisteredOutlets: Set<String> = []
+
+    public init() {}
+}
+
+/// Where an ingest run is, for a progress bar.
+public struct IngestProgress: Sendable {
+    public var filesDone: Int
+    public var filesTotal: Int
+    public var summary: IngestSummary
+}
+
+/// Reads feed documents and article JSONL into the store: one transaction per document (or per
+/// 500 articles), new items with their syndication, changed items as new versions, unchanged
+/// items left alone, so that running it twice adds nothing.
+public final class Ingestor {
+    public let store: any CorroborationStore
+    private let resolver: OutletResolver
+    private let detector: CreditDetector
+    private let fingerprinting: any TextFingerprinting
+    private var index: SyndicationIndex
+    private let wires: Set<String>
+    private var loadedDays = Set<Int>()
+    private var knownOutlets = Set<String>()
+    private let outletOverride: String?
+    private let parserOptions: FeedParserOptions
+    /// Near-duplicates are looked for among items this many days either side.
+    private let windowDays: Int
+    private let now: () -> Date
+
+    public init(
+        store: any CorroborationStore, registry: OutletRegistry, fingerprinting: any TextFingerprinting,
+        outletOverride: String? = nil, parserOptions: FeedParserOptions = FeedParserOptions(), windowDays: Int = 2,
+        now: @escaping () -> Date = Date.init
+    ) {
+        self.store = store
+        resolver = OutletResolver(registry: registry)
+        detector = CreditDetector(outlets: registry.outlets)
+        self.fingerprinting = fingerprinting
+        wires = Set(registry.outlets.filter(\.wire).map(\.id))
+        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        self.outletOverride = outletOverride
+        self.parserOptions = parserOptions
+        self.windowDays = windowDays
+        self.now = now
+    }
+
+    /// Ingests every input; a failure is recorded in the summary and the rest goes on.
+    public func ingest(
+        _ inputs: [FeedInput], progress: (IngestProgress) -> Void = { _ in }
+    ) async -> IngestSummary {
+        var summary = IngestSummary()
+        if let outlets = try? await registeredOutlets() {
+            do {
+                try await store.upsertOutlets(outlets)
+                knownOutlets.formUnion(outlets.map(\.id))
+            } catch {
+                summary.errors.append(error.description)
+                summary.failedFiles = inputs.count
+                return summary
+            }
+        }
+        var buffer: [UInt8] = []
+        for (number, input) in inputs.enumerated() {
+            summary.files += 1
+            do {
+                switch input.kind {
+                case .feed: try await ingestFeed(input, buffer: &buffer, summary: &summary)
+                case .articles: try await ingestArticles(input, summary: &summary)
+                }
+            } catch {
+                summary.failedFiles += 1
+                summary.errors.append(Self.describe(error, input: input))
+                resetIndex()
+            }
+            progress(IngestProgress(filesDone: number + 1, filesTotal: inputs.count, summary: summary))
+        }
+        return summary
+    }
+
+    /// A failed write leaves the in-memory index ahead of the store: start it afresh, to be
+    /// reloaded from the store as batches need it.
+    private func resetIndex() {
+        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        loadedDays.removeAll()
+    }
+
+    private func registeredOutlets() async throws -> [StoredOutlet] {
+        resolver.registry.outlets.map(StoredOutlet.init)
+    }
+
+    private static func describe(_ error: any Error, input: FeedInput) -> String {
+        switch error {
+        case let error as StorageError: return error.description
+        case let error as FeedInputError: return error.description
+        case let error as FeedParseError: return "\(input.displayName): \(error.description)"
+        default: return "\(input.displayName): \(error)"
+        }
+    }
+
+    // MARK: Feeds
+
+    private func ingestFeed(_ input: FeedInput, buffer: inout [UInt8], summary: inout IngestSummary) async throws {
+        let result = try FeedReading.parse(input, options: parserOptions, keepEntries: .max, buffer: &buffer)
+        var path: String?
+        if case .file(let file) = input.source { path = file }
+        let outlet = resolver.outlet(forFeedAt: path, header: result.info.header, override: outletOverride)
+        try await ensure(outlet, summary: &summary)
+        let key = path.map { "file:" + URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "stdin"
+        let feedID = try await store.feed(
+            key: key, outletID: outlet.id, title: result.info.header.title, format: result.info.format.rawValue)
+        let reports = result.entries.map { entry in report(from: entry, outletID: outlet.id) }
+        var sources: [String: String] = [:]
+        for entry in result.entries {
+            if let source = entry.source, let id = resolver.outlet(ofSource: source), id != outlet.id {
+                sources[entry.id] = id
+            }
+        }
+        try await ingest(reports, feedID: feedID, sourceCredits: sources, summary: &summary)
+    }
+
+    private func report(from entry: FeedEntry, outletID: String) -> Report {
+        let text = [entry.title, Self.body(summary: entry.summaryText?.string, content: entry.contentText?.string)]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return Report(
+            outletID: outletID, sourceID: entry.id, link: entry.link, title: entry.title,
+            summaryHTML: entry.summary?.string, contentHTML: entry.content?.string, text: text,
+            published: entry.published, updated: entry.updated,
+            authors: entry.authors.compactMap { $0.name ?? $0.email }, categories: entry.categories,
+            sourceTitle: entry.source?.title, sourceURL: entry.source?.url, language: entry.language)
+    }
+
+    /// The body to analyse: the content, led by the summary when the content does not repeat it
+    /// (some feeds put the first paragraph in the description and the rest in the content).
+    static func body(summary: String?, content: String?) -> String? {
+        guard let content, !content.isEmpty else { return summary }
+        guard let summary, !summary.isEmpty else { return content }
+        let lead = String(summary.prefix(80))
+        if content.contains(lead) || summary.count > content.count && summary.contains(String(content.prefix(80))) {
+            return summary.count > content.count ? summary : content
+        }
+        return summary + "\n\n" + content
+    }
+
+    // MARK: Articles
+
+    private func ingestArticles(_ input: FeedInput, summary: inout IngestSummary) async throws {
+        guard case .file(let path) = input.source else {
+            throw FeedInputError.unreadable(path: input.displayName, reason: "article JSONL must be a file")
+        }
+        var problems: [ArticleLineError] = []
+        var localSummary = summary
+        try await ArticleLines.read(path: path, problems: &problems) { articles in
+            var byOutlet: [String: (StoredOutlet, [Report])] = [:]
+            for article in articles {
+                let outlet = resolver.outlet(named: article.outlet, override: outletOverride)
+                let text = [article.title, article.body].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                    separator: "\n\n")
+                let report = Report(
+                    outletID: outlet.id, sourceID: article.id, link: article.url, title: article.title, text: text,
+                    published: article.published, language: article.language)
+                byOutlet[outlet.id, default: (outlet, [])].1.append(report)
+            }
+            for (_, (outlet, reports)) in byOutlet.sorted(by: { $0.key < $1.key }) {
+                try await ensure(outlet, summary: &localSummary)
+                try await ingest(reports, feedID: nil, sourceCredits: [:], summary: &localSummary)
+            }
+        }
+        summary = localSummary
+        summary.errors += problems.map(\.description)
+        if !problems.isEmpty { summary.failedFiles += 1 }
+    }
+
+    // MARK: Batches
+
+    private func ensure(_ outlet: StoredOutlet, summary: inout IngestSummary) async throws {
+        guard !knownOutlets.contains(outlet.id) else { return }
+        try await store.upsertOutlets([outlet])
+        knownOutlets.insert(outlet.id)
+        if !outlet.registered { summary.unregisteredOutlets.insert(outlet.id) }
+    }
+
+    /// Stores the reports of one outlet in one transaction (more when the batch repeats an
+    /// identity: each later occurrence is a version of the earlier, written after it).
+    private func ingest(
+        _ reports: [Report], feedID: Int64?, sourceCredits: [String: String], summary: inout IngestSummary
+    ) async throws {
+        summary.items += reports.count
+        // Oldest first, so that an item seen twice in one document gets its versions in order.
+        var rounds: [[Report]] = []
+        var seen: [String: Int] = [:]
+        for report in reports.sorted(by: { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }) {
+            let round = seen[report.identity, default: 0]
+            seen[report.identity] = round + 1
+            if round == rounds.count { rounds.append([]) }
+            rounds[round].append(report)
+        }
+        for round in rounds {
+            // Another process may store some of the same items between our read and our write:
+            // read again and retry, a few times, before giving up.
+            var attempt = 0
+            while true {
+                do {
+                    try await write(round, feedID: feedID, sourceCredits: sourceCredits, summary: &summary)
+                    break
+                } catch StorageError.conflict(let store) where attempt < 3 {
+                    _ = store
+                    attempt += 1
+                    resetIndex()
+                }
+            }
+        }
+    }
+
+    private func write(
+        _ reports: [Report], feedID: Int64?, sourceCredits: [String: String], summary: inout IngestSummary
+    ) async throws {
+        guard let outletID = reports.first?.outletID else { return }
+        let fetchedAt = now()
+        let existing = try await store.existingItems(outletID: outletID, identities: reports.map(\.identity))
+        try await loadWindows(for: reports.filter { existing[$0.identity] == nil }, fetchedAt: fetchedAt)
+        var batch = IngestWrite()
+        var copies = 0
+        var derived = 0
+        var unchanged = 0
+        for report in reports {
+            var credits = detector.credits(text: report.text, bylines: report.authors, excluding: outletID)
+            if let source = sourceCredits[report.sourceID] {
+                credits.append(
+                    Credit(outletID: source, kind: .source, text: report.sourceTitle ?? report.sourceURL ?? source))
+            }
+            let signature = fingerprinting.signature(of: report.text)
+            if let stored = existing[report.identity] {
+                if stored.contentHash == report.contentHash || stored.earlierHashes.contains(report.contentHash) {
+                    // Unchanged, or an earlier version seen again (a feed that still lists it).
+                    unchanged += 1
+                } else {
+                    batch.changedItems.append(
+                        ChangedItem(
+                            id: stored.id, report: report, fetchedAt: fetchedAt, signature: signature,
+                            changes: Self.changes(from: stored.report, to: report), credits: credits))
+                }
+                continue
+            }
+            let key = ItemRef.new(batch.newItems.count)
+            let decision = index.decide(
+                key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: signature, credits: credits)
+            batch.newItems.append(
+                NewItem(
+                    report: report, feedID: feedID, fetchedAt: fetchedAt, signature: signature, origin: decision.origin,
+                    relation: decision.relation, similarity: decision.similarity, credits: credits))
+            batch.originChanges += decision.originChanges
+            if decision.relation == .copy { copies += 1 }
+            if decision.relation == .derived { derived += 1 }
+        }
+        guard !batch.newItems.isEmpty || !batch.changedItems.isEmpty else {
+            summary.unchanged += unchanged
+            return
+        }
+        let result = try await store.write(batch)
+        summary.unchanged += unchanged
+        for (position, id) in result.newIDs.enumerated() {
+            index.rename(.new(position), to: .stored(id))
+        }
+        summary.new += batch.newItems.count
+        summary.updated += batch.changedItems.count
+        summary.copies += copies
+        summary.derived += derived
+    }
+
+    /// Loads the stored items within the window of each new report's day into the index.
+    private func loadWindows(for reports: [Report], fetchedAt: Date) async throws {
+        let days = Set(reports.map { Self.day(of: $0.date ?? fetchedAt) })
+        var missing = Set<Int>()
+        for day in days {
+            for nearby in (day - windowDays)...(day + windowDays) where !loadedDays.contains(nearby) {
+                missing.insert(nearby)
+            }
+        }
+        guard let low = missing.min(), let high = missing.max() else { return }
+        let window =
+            Date(timeIntervalSince1970: Double(low) * 86_400)...Date(timeIntervalSince1970: Double(high + 1) * 86_400)
+        for stored in try await store.signatures(in: window) where !index.contains(.stored(stored.itemID)) {
+            index.insert(
+                SyndicationEntry(
+                    key: .stored(stored.itemID), outletID: stored.outletID, date: stored.date,
+                    signature: stored.signature, origin: .stored(stored.originID), creditedOutlets: []))
+        }
+        loadedDays.formUnion(low...high)
+    }
+
+    private static func day(of date: Date) -> Int {
+        Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    static func changes(from old: Report, to new: Report) -> [String] {
+        var changed: [String] = []
+        if old.title != new.title { changed.append("title") }
+        if old.text != new.text { changed.append("text") }
+        if old.summaryHTML != new.summaryHTML || old.contentHTML != new.contentHTML { changed.append("html") }
+        if old.published != new.published { changed.append("published") }
+        if old.updated != new.updated { changed.append("updated") }
+        return changed.isEmpty ? ["other"] : changed
+    }
+}

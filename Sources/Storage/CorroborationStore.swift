@@ -1,0 +1,206 @@
+import CorroborationModel
+import Foundation
+
+/// Where every report, feed and stage result lives. The SQLite backend is the default; a
+/// PostgreSQL one can follow for several machines sharing the work, with no change above this
+/// protocol. Every write is one transaction: a crash leaves either all of it or none of it.
+public protocol CorroborationStore: Sendable {
+    /// Mirrors the registry's outlets (and any outlet met in input but not registered).
+    func upsertOutlets(_ outlets: [StoredOutlet]) async throws(StorageError)
+
+    /// The feed with this key (its URL, or `file:` and a path for local files), made if new.
+    func feed(key: String, outletID: String, title: String?, format: String?) async throws(StorageError) -> Int64
+
+    /// The stored items of an outlet with these identities (`Report.identity`).
+    func existingItems(outletID: String, identities: [String]) async throws(StorageError) -> [String: ExistingItem]
+
+    /// Near-duplicate signatures of the items dated within `window`: the candidates a new item
+    /// is compared with.
+    func signatures(in window: ClosedRange<Date>) async throws(StorageError) -> [StoredSignature]
+
+    /// Writes one batch (usually one feed document) in one transaction.
+    func write(_ batch: IngestWrite) async throws(StorageError) -> IngestWriteResult
+
+    func counts() async throws(StorageError) -> StoreCounts
+
+    /// Items, newest first, with their syndication (for listings and tests).
+    func items(limit: Int) async throws(StorageError) -> [StoredItem]
+}
+
+/// An outlet as the store keeps it.
+public struct StoredOutlet: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var wire: Bool
+    public var ownership: String?
+    /// False for an outlet met in input (a JSONL `outlet`, a feed's title) but not in the registry.
+    public var registered: Bool
+
+    public init(id: String, name: String, wire: Bool, ownership: String?, registered: Bool) {
+        self.id = id
+        self.name = name
+        self.wire = wire
+        self.ownership = ownership
+        self.registered = registered
+    }
+
+    public init(_ outlet: Outlet) {
+        self.init(
+            id: outlet.id, name: outlet.name, wire: outlet.wire, ownership: outlet.ownership.kind.rawValue,
+            registered: true)
+    }
+}
+
+/// What the store already holds of an item.
+public struct ExistingItem: Sendable, Hashable {
+    public var id: Int64
+    public var contentHash: String
+    public var version: Int
+    public var report: Report
+    /// The content hashes of the item's earlier versions: text seen before is not a change.
+    public var earlierHashes: Set<String>
+
+    public init(id: Int64, contentHash: String, version: Int, report: Report, earlierHashes: Set<String> = []) {
+        self.id = id
+        self.contentHash = contentHash
+        self.version = version
+        self.report = report
+        self.earlierHashes = earlierHashes
+    }
+}
+
+/// A stored item's near-duplicate signature and syndication, for matching new items.
+public struct StoredSignature: Sendable, Hashable {
+    public var itemID: Int64
+    public var outletID: String
+    public var date: Date
+    public var originID: Int64
+    public var relation: SyndicationRelation
+    public var signature: [UInt8]
+
+    public init(
+        itemID: Int64, outletID: String, date: Date, originID: Int64, relation: SyndicationRelation,
+        signature: [UInt8]
+    ) {
+        self.itemID = itemID
+        self.outletID = outletID
+        self.date = date
+        self.originID = originID
+        self.relation = relation
+        self.signature = signature
+    }
+}
+
+/// One batch of writes, applied in one transaction.
+public struct IngestWrite: Sendable {
+    public var newItems: [NewItem]
+    public var changedItems: [ChangedItem]
+    /// Every item whose origin is `from` takes `to` as its origin (a group found a better
+    /// representative: the wire's own item arrived after its reprints).
+    public var originChanges: [(from: ItemRef, to: ItemRef)]
+
+    public init(
+        newItems: [NewItem] = [], changedItems: [ChangedItem] = [], originChanges: [(from: ItemRef, to: ItemRef)] = []
+    ) {
+        self.newItems = newItems
+        self.changedItems = changedItems
+        self.originChanges = originChanges
+    }
+}
+
+public struct NewItem: Sendable {
+    public var report: Report
+    public var feedID: Int64?
+    public var fetchedAt: Date
+    public var signature: [UInt8]
+    public var origin: ItemRef
+    public var relation: SyndicationRelation
+    public var similarity: Double?
+    public var credits: [Credit]
+
+    public init(
+        report: Report, feedID: Int64?, fetchedAt: Date, signature: [UInt8], origin: ItemRef,
+        relation: SyndicationRelation, similarity: Double?, credits: [Credit]
+    ) {
+        self.report = report
+        self.feedID = feedID
+        self.fetchedAt = fetchedAt
+        self.signature = signature
+        self.origin = origin
+        self.relation = relation
+        self.similarity = similarity
+        self.credits = credits
+    }
+}
+
+/// A stored item whose text changed: the old text is kept as a version.
+public struct ChangedItem: Sendable {
+    public var id: Int64
+    public var report: Report
+    public var fetchedAt: Date
+    public var signature: [UInt8]
+    /// The fields that differ from the stored version ("title", "text", ...).
+    public var changes: [String]
+    public var credits: [Credit]
+
+    public init(id: Int64, report: Report, fetchedAt: Date, signature: [UInt8], changes: [String], credits: [Credit]) {
+        self.id = id
+        self.report = report
+        self.fetchedAt = fetchedAt
+        self.signature = signature
+        self.changes = changes
+        self.credits = credits
+    }
+}
+
+public struct IngestWriteResult: Sendable {
+    /// Row ids of the new items, in batch order.
+    public var newIDs: [Int64]
+
+    public init(newIDs: [Int64]) { self.newIDs = newIDs }
+}
+
+public struct StoreCounts: Sendable, Hashable, Codable {
+    public var outlets: Int
+    public var feeds: Int
+    public var items: Int
+    public var versions: Int
+    public var copies: Int
+    public var derived: Int
+    /// Items that are their own origin: the independent reports.
+    public var origins: Int
+
+    public init(outlets: Int, feeds: Int, items: Int, versions: Int, copies: Int, derived: Int, origins: Int) {
+        self.outlets = outlets
+        self.feeds = feeds
+        self.items = items
+        self.versions = versions
+        self.copies = copies
+        self.derived = derived
+        self.origins = origins
+    }
+}
+
+/// A stored item with what syndication found.
+public struct StoredItem: Sendable, Hashable {
+    public var id: Int64
+    public var report: Report
+    public var version: Int
+    public var originID: Int64
+    public var relation: SyndicationRelation
+    public var similarity: Double?
+    public var credits: [Credit]
+
+    public init(
+        id: Int64, report: Report, version: Int, originID: Int64, relation: SyndicationRelation, similarity: Double?,
+        credits: [Credit]
+    ) {
+        self.id = id
+        self.report = report
+        self.version = version
+        self.originID = originID
+        self.relation = relation
+        self.similarity = similarity
+        self.credits = credits
+    }
+}

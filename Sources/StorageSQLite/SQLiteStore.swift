@@ -1,0 +1,394 @@
+import CorroborationModel
+import Foundation
+import GRDB
+import Storage
+
+/// The default store: one SQLite file in WAL mode, through GRDB. One writer at a time (a second
+/// one waits up to `busyTimeout`, then fails with `StorageError.busy`), any number of readers.
+/// Each `write` is one transaction, so a process killed at any instant leaves every committed
+/// batch intact and nothing of the one in flight.
+public final class SQLiteStore: CorroborationStore {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// `maximumSizeBytes` caps the file: a write past it fails as a full disk would.
+    public init(
+        path: String, busyTimeout: TimeInterval = 5, readOnly: Bool = false, maximumSizeBytes: Int? = nil
+    ) throws(StorageError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.readonly = readOnly
+        configuration.label = "corroborate"
+        configuration.prepareDatabase { db in
+            // WAL fsyncs at checkpoints: a power cut may lose the last commits, never corrupt.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if let maximumSizeBytes {
+                try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumSizeBytes / 4096))")
+            }
+        }
+        let store = path
+        do {
+            if !readOnly {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                    throw StorageError.cannotOpen(store: store, reason: "the folder \(folder) does not exist")
+                }
+            }
+            pool = try Self.retryingWhileBusy { try DatabasePool(path: path, configuration: configuration) }
+            let migrator = Schema.migrator
+            try pool.read { db in
+                if try migrator.hasBeenSuperseded(db) { throw StorageError.newerSchema(store: store) }
+            }
+            if !readOnly { try Self.retryingWhileBusy { try migrator.migrate(pool) } }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw Self.storageError(error, store: store)
+        }
+    }
+
+    /// Two processes opening a new store at once race to switch it to WAL and create the
+    /// schema; the loser is told SQLITE_BUSY without waiting, or finds the tables already made.
+    /// Trying again a few times settles it.
+    private static func retryingWhileBusy<T>(_ body: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try body()
+            } catch let error as DatabaseError
+                where attempt < 20
+                && (error.resultCode == .SQLITE_BUSY || (error.message ?? "").contains("already exists"))
+            {
+                // "already exists": the other process created the schema first; its migration
+                // is recorded now, so the next attempt finds nothing to do.
+                attempt += 1
+                usleep(100_000)
+            }
+        }
+    }
+
+    // MARK: Writes
+
+    public func upsertOutlets(_ outlets: [StoredOutlet]) async throws(StorageError) {
+        try await writing { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO outlet (id, name, wire, ownership, registered) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, wire = excluded.wire,
+                        ownership = excluded.ownership, registered = excluded.registered
+                    WHERE outlet.registered = 0 OR excluded.registered = 1
+                    """)
+            for outlet in outlets {
+                try statement.execute(arguments: [
+                    outlet.id, outlet.name, outlet.wire, outlet.ownership, outlet.registered,
+                ])
+            }
+        }
+    }
+
+    public func feed(key: String, outletID: String, title: String?, format: String?) async throws(StorageError) -> Int64
+    {
+        try await writing { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO feed (key, outletID, title, format) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(key) DO UPDATE SET outletID = excluded.outletID,
+                        title = COALESCE(excluded.title, feed.title), format = COALESCE(excluded.format, feed.format)
+                    """, arguments: [key, outletID, title, format])
+            return try Int64.fetchOne(db, sql: "SELECT id FROM feed WHERE key = ?", arguments: [key]) ?? 0
+        }
+    }
+
+    public func write(_ batch: IngestWrite) async throws(StorageError) -> IngestWriteResult {
+        try await writing { db in
+            // One writer holds the lock, so new rows can be numbered before they are inserted and
+            // references within the batch resolve to final ids.
+            let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM item") ?? 0) + 1
+            let ids = batch.newItems.indices.map { first + Int64($0) }
+            func resolve(_ ref: ItemRef) -> Int64 {
+                switch ref {
+                case .stored(let id): return id
+                case .new(let index): return ids[index]
+                }
+            }
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO item (id, outletID, feedID, sourceID, identity, link, title, summaryHTML, contentHTML,
+                        text, published, updated, date, authors, categories, sourceTitle, sourceURL, language,
+                        fetchedAt, contentHash, version, signature, originID, relation, similarity)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+                    """)
+            // Origins point forward as well as back within a batch: check foreign keys at commit.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            for (index, item) in batch.newItems.enumerated() {
+                let report = item.report
+                var values: [(any DatabaseValueConvertible)?] = [ids[index], report.outletID, item.feedID]
+                values += [report.sourceID, report.identity, report.link, report.title, report.summaryHTML]
+                values += [report.contentHTML, report.text, report.published?.timeIntervalSince1970]
+                values += [
+                    report.updated?.timeIntervalSince1970, (report.date ?? item.fetchedAt).timeIntervalSince1970,
+                ]
+                values += [
+                    jsonArray(report.authors), jsonArray(report.categories), report.sourceTitle, report.sourceURL,
+                ]
+                values += [report.language, item.fetchedAt.timeIntervalSince1970, report.contentHash]
+                values += [Data(item.signature), resolve(item.origin), item.relation.rawValue, item.similarity]
+                try insert.execute(arguments: StatementArguments(values))
+                try Self.insertCredits(item.credits, itemID: ids[index], db: db)
+            }
+            for item in batch.changedItems {
+                try Self.applyChange(item, db: db)
+            }
+            for change in batch.originChanges {
+                let from = resolve(change.from)
+                let to = resolve(change.to)
+                guard from != to else { continue }
+                try db.execute(
+                    sql: """
+                        UPDATE item SET originID = ?, relation = CASE WHEN id = ? THEN 'original'
+                            ELSE 'copy' END WHERE originID = ?
+                        """, arguments: [to, to, from])
+            }
+            return IngestWriteResult(newIDs: ids)
+        }
+    }
+
+    private static func applyChange(_ item: ChangedItem, db: Database) throws {
+        // The stored text becomes a version; the item row takes the new text.
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO itemVersion (itemID, version, fetchedAt, title, summaryHTML, contentHTML, text,
+                    published, updated, contentHash, changes)
+                SELECT id, version, fetchedAt, title, summaryHTML, contentHTML, text, published, updated, contentHash, ?
+                FROM item WHERE id = ?
+                """, arguments: [item.changes.joined(separator: ","), item.id])
+        let report = item.report
+        try db.execute(
+            sql: """
+                UPDATE item SET link = ?, title = ?, summaryHTML = ?, contentHTML = ?, text = ?, published = ?,
+                    updated = ?, date = ?, authors = ?, categories = ?, sourceTitle = ?, sourceURL = ?, language = ?,
+                    fetchedAt = ?, contentHash = ?, version = version + 1, signature = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                report.link, report.title, report.summaryHTML, report.contentHTML, report.text,
+                report.published?.timeIntervalSince1970, report.updated?.timeIntervalSince1970,
+                (report.date ?? item.fetchedAt).timeIntervalSince1970, jsonArray(report.authors),
+                jsonArray(report.categories), report.sourceTitle, report.sourceURL, report.language,
+                item.fetchedAt.timeIntervalSince1970, report.contentHash, Data(item.signature), item.id,
+            ])
+        try db.execute(sql: "DELETE FROM itemCredit WHERE itemID = ?", arguments: [item.id])
+        try Self.insertCredits(item.credits, itemID: item.id, db: db)
+    }
+
+    private static func insertCredits(_ credits: [Credit], itemID: Int64, db: Database) throws {
+        guard !credits.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO itemCredit (itemID, outletID, kind, text) VALUES (?, ?, ?, ?)")
+        for credit in credits {
+            try statement.execute(arguments: [itemID, credit.outletID, credit.kind.rawValue, credit.text])
+        }
+    }
+
+    // MARK: Reads
+
+    public func existingItems(outletID: String, identities: [String]) async throws(StorageError) -> [String:
+        ExistingItem]
+    {
+        guard !identities.isEmpty else { return [:] }
+        return try await reading { db in
+            var found: [String: ExistingItem] = [:]
+            // SQLite allows 32,766 variables; feeds hold far fewer items, but chunk anyway.
+            for chunk in stride(from: 0, to: identities.count, by: 500) {
+                let slice = Array(identities[chunk..<min(chunk + 500, identities.count)])
+                let marks = slice.map { _ in "?" }.joined(separator: ",")
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM item WHERE outletID = ? AND identity IN (\(marks))",
+                    arguments: StatementArguments([outletID] + slice))
+                for row in rows {
+                    let identity: String = row["identity"]
+                    let id: Int64 = row["id"]
+                    let version: Int = row["version"]
+                    let earlier =
+                        version > 1
+                        ? Set(
+                            try String.fetchAll(
+                                db, sql: "SELECT contentHash FROM itemVersion WHERE itemID = ?", arguments: [id]))
+                        : []
+                    found[identity] = ExistingItem(
+                        id: id, contentHash: row["contentHash"], version: version, report: report(row),
+                        earlierHashes: earlier)
+                }
+            }
+            return found
+        }
+    }
+
+    public func signatures(in window: ClosedRange<Date>) async throws(StorageError) -> [StoredSignature] {
+        try await reading { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, outletID, date, originID, relation, signature FROM item
+                    WHERE date BETWEEN ? AND ? AND signature IS NOT NULL
+                    """,
+                arguments: [window.lowerBound.timeIntervalSince1970, window.upperBound.timeIntervalSince1970])
+            var found: [StoredSignature] = []
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                let signature: Data = row["signature"]
+                found.append(
+                    StoredSignature(
+                        itemID: id, outletID: row["outletID"], date: Date(timeIntervalSince1970: row["date"]),
+                        originID: row["originID"] ?? id,
+                        relation: SyndicationRelation(rawValue: row["relation"]) ?? .original,
+                        signature: [UInt8](signature)))
+            }
+            return found
+        }
+    }
+
+    public func counts() async throws(StorageError) -> StoreCounts {
+        try await reading { db in
+            func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            return StoreCounts(
+                outlets: try count("SELECT COUNT(*) FROM outlet WHERE id IN (SELECT DISTINCT outletID FROM item)"),
+                feeds: try count("SELECT COUNT(*) FROM feed"),
+                items: try count("SELECT COUNT(*) FROM item"),
+                versions: try count("SELECT COUNT(*) FROM itemVersion"),
+                copies: try count("SELECT COUNT(*) FROM item WHERE relation = 'copy'"),
+                derived: try count("SELECT COUNT(*) FROM item WHERE relation = 'derived'"),
+                origins: try count("SELECT COUNT(*) FROM item WHERE originID = id"))
+        }
+    }
+
+    public func items(limit: Int) async throws(StorageError) -> [StoredItem] {
+        try await reading { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT * FROM item ORDER BY date DESC, id LIMIT ?", arguments: [limit])
+            var credits: [Int64: [Credit]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM itemCredit") {
+                let id: Int64 = row["itemID"]
+                guard let kind = CreditKind(rawValue: row["kind"]) else { continue }
+                credits[id, default: []].append(Credit(outletID: row["outletID"], kind: kind, text: row["text"]))
+            }
+            return rows.map { row in
+                let id: Int64 = row["id"]
+                return StoredItem(
+                    id: id, report: report(row), version: row["version"], originID: row["originID"] ?? id,
+                    relation: SyndicationRelation(rawValue: row["relation"]) ?? .original,
+                    similarity: row["similarity"],
+                    credits: credits[id] ?? [])
+            }
+        }
+    }
+
+    // MARK: Plumbing
+
+    /// Runs `body` in a transaction that takes the write lock at its start (BEGIN IMMEDIATE): a
+    /// transaction that read first and asked for the lock later would fail at once, without
+    /// waiting, whenever another process had written in between.
+    private func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError)
+        -> T
+    {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw Self.storageError(error, store: path)
+        }
+    }
+
+    private func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError)
+        -> T
+    {
+        do {
+            return try await pool.read(body)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw Self.storageError(error, store: path)
+        }
+    }
+
+    static func storageError(_ error: any Error, store: String) -> StorageError {
+        guard let error = error as? DatabaseError else {
+            return .failed(store: store, reason: "\(error)")
+        }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(store: store)
+        case .SQLITE_CONSTRAINT
+        where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE
+            || error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY:
+            return .conflict(store: store)
+        case .SQLITE_FULL: return .diskFull(store: store)
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(store: store)
+        case .SQLITE_CANTOPEN: return .cannotOpen(store: store, reason: error.message ?? "cannot open the file")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .corrupt(store: store, reason: error.message ?? "\(error.resultCode)")
+        case .SQLITE_IOERR:
+            // A write that fails for lack of space often surfaces as an I/O error.
+            if error.extendedResultCode == .SQLITE_IOERR_WRITE || error.extendedResultCode == .SQLITE_IOERR_FSYNC {
+                return .diskFull(store: store)
+            }
+            return .failed(store: store, reason: "I/O error: \(error.message ?? "")")
+        default: return .failed(store: store, reason: error.message ?? "\(error)")
+        }
+    }
+}
+
+private func report(_ row: Row) -> Report {
+    func date(_ column: String) -> Date? {
+        (row[column] as Double?).map { Date(timeIntervalSince1970: $0) }
+    }
+    return Report(
+        outletID: row["outletID"], sourceID: row["sourceID"], link: row["link"], title: row["title"],
+        summaryHTML: row["summaryHTML"], contentHTML: row["contentHTML"], text: row["text"],
+        published: date("published"), updated: date("updated"), authors: stringArray(row["authors"]),
+        categories: stringArray(row["categories"]), sourceTitle: row["sourceTitle"], sourceURL: row["sourceURL"],
+        language: row["language"])
+}
+
+/// `["a","b"]` without a JSONEncoder per row: the arrays are short and this runs per item.
+func jsonArray(_ strings: [String]) -> String {
+    var out = "["
+    for (index, string) in strings.enumerated() {
+        if index > 0 { out += "," }
+        out += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+    return out + "]"
+}
+
+func stringArray(_ json: String?) -> [String] {
+    guard let json, let data = json.data(using: .utf8),
+        let array = try? JSONSerialization.jsonObject(with: data) as? [String]
+    else { return [] }
+    return array
+}

@@ -1,0 +1,102 @@
+import GRDB
+
+/// The store's schema, as migrations. Each migration runs once, in a transaction; a store
+/// written by a newer Corroborate (with migrations this one does not know) is refused.
+///
+/// Tables:
+/// - `outlet`: the registry's outlets, and outlets met in input but not registered
+///   (`registered = 0`, named after the JSONL `outlet` or the feed's title).
+/// - `feed`: every feed document source. `key` is the feed URL, or `file:` and an absolute path
+///   for local files. The polling columns (`etag`, `lastModified`, `nextPollAt`, `errorCount`,
+///   `lastError`, `lastStatus`, `lastFetchedAt`) are for scheduled polling.
+/// - `item`: one row per report, holding its latest version. `identity` is the id and the link
+///   together (`Report.identity`), unique per outlet. Dates are Unix seconds (`date` is
+///   published, else updated, else fetched: where the item sits in time). `signature` is the
+///   near-duplicate signature; `originID` the item whose reporting it carries (itself when it
+///   is an original), `relation` one of `original`, `copy`, `derived`.
+/// - `itemVersion`: earlier versions of items whose text changed, with the fields that changed.
+/// - `itemCredit`: the outlets an item credits, by kind (`dateline`, `credit-line`,
+///   `attribution`, `byline`, `source`).
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: outlets, feeds, items, versions, credits") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE outlet (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        wire INTEGER NOT NULL DEFAULT 0,
+                        ownership TEXT,
+                        registered INTEGER NOT NULL DEFAULT 1
+                    );
+                    CREATE TABLE feed (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
+                        outletID TEXT NOT NULL REFERENCES outlet(id),
+                        title TEXT,
+                        format TEXT,
+                        etag TEXT,
+                        lastModified TEXT,
+                        lastFetchedAt REAL,
+                        lastStatus INTEGER,
+                        nextPollAt REAL,
+                        errorCount INTEGER NOT NULL DEFAULT 0,
+                        lastError TEXT
+                    );
+                    CREATE TABLE item (
+                        id INTEGER PRIMARY KEY,
+                        outletID TEXT NOT NULL REFERENCES outlet(id),
+                        feedID INTEGER REFERENCES feed(id),
+                        sourceID TEXT NOT NULL,
+                        identity TEXT NOT NULL,
+                        link TEXT,
+                        title TEXT,
+                        summaryHTML TEXT,
+                        contentHTML TEXT,
+                        text TEXT NOT NULL,
+                        published REAL,
+                        updated REAL,
+                        date REAL NOT NULL,
+                        authors TEXT NOT NULL DEFAULT '[]',
+                        categories TEXT NOT NULL DEFAULT '[]',
+                        sourceTitle TEXT,
+                        sourceURL TEXT,
+                        language TEXT,
+                        fetchedAt REAL NOT NULL,
+                        contentHash TEXT NOT NULL,
+                        version INTEGER NOT NULL DEFAULT 1,
+                        signature BLOB,
+                        originID INTEGER REFERENCES item(id),
+                        relation TEXT NOT NULL DEFAULT 'original',
+                        similarity REAL,
+                        UNIQUE (outletID, identity)
+                    );
+                    CREATE INDEX item_date ON item(date);
+                    CREATE INDEX item_origin ON item(originID);
+                    CREATE TABLE itemVersion (
+                        itemID INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        version INTEGER NOT NULL,
+                        fetchedAt REAL NOT NULL,
+                        title TEXT,
+                        summaryHTML TEXT,
+                        contentHTML TEXT,
+                        text TEXT NOT NULL,
+                        published REAL,
+                        updated REAL,
+                        contentHash TEXT NOT NULL,
+                        changes TEXT NOT NULL,
+                        PRIMARY KEY (itemID, version)
+                    );
+                    CREATE TABLE itemCredit (
+                        itemID INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        outletID TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        PRIMARY KEY (itemID, outletID, kind)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

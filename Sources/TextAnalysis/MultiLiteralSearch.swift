@@ -1,0 +1,108 @@
+/// Finds which of many literal strings occur in a text, in one pass over its UTF-8 bytes
+/// (Aho-Corasick). Credit detection runs some two hundred regular expressions per item; gating
+/// each behind a literal it cannot match without, and finding all literals at once, makes that
+/// cost a byte scan instead of two hundred regex runs.
+public struct MultiLiteralSearch: Sendable {
+    /// Goto function as a dense table over a compacted byte alphabet: `next[state * width + class]`.
+    private let next: [Int32]
+    private let byteClass: [UInt8]
+    private let width: Int
+    /// For each state, the literals that end there (its own and those of its suffix links).
+    private let outputs: [[Int]]
+    /// Whether a state ends some literal: checked per byte without touching `outputs`.
+    private let accepting: [Bool]
+    public let literals: [String]
+
+    /// With `asciiCaseInsensitive`, ASCII letters match either case (the literals must then be
+    /// lower case); other bytes match exactly.
+    public init(literals: [String], asciiCaseInsensitive: Bool = false) {
+        self.literals = literals
+        // Bytes that occur in some literal get their own class; all others share class 0.
+        var classes = [UInt8](repeating: 0, count: 256)
+        var count = 1
+        for literal in literals {
+            for byte in literal.utf8 where classes[Int(byte)] == 0 {
+                classes[Int(byte)] = UInt8(truncatingIfNeeded: count)
+                count += 1
+                if count > 255 { break }
+            }
+        }
+        // Above 255 distinct bytes the compaction is pointless; fall back to the identity.
+        if count > 255 {
+            classes = (0...255).map { UInt8($0) }
+            count = 256
+        }
+        if asciiCaseInsensitive {
+            for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper | 0x20)] }
+        }
+        width = count
+        byteClass = classes
+
+        // Trie.
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: count)]
+        var out: [[Int]] = [[]]
+        for (index, literal) in literals.enumerated() where !literal.isEmpty {
+            var state = 0
+            for byte in literal.utf8 {
+                let c = Int(classes[Int(byte)])
+                if goto[state][c] < 0 {
+                    goto.append([Int32](repeating: -1, count: count))
+                    out.append([])
+                    goto[state][c] = Int32(goto.count - 1)
+                }
+                state = Int(goto[state][c])
+            }
+            out[state].append(index)
+        }
+        // Failure links, breadth first; missing transitions filled in so the scan never backtracks.
+        var fail = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for c in 0..<count {
+            if goto[0][c] < 0 {
+                goto[0][c] = 0
+            } else {
+                queue.append(Int(goto[0][c]))
+            }
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            out[state] += out[fail[state]]
+            for c in 0..<count {
+                let target = goto[state][c]
+                if target < 0 {
+                    goto[state][c] = goto[fail[state]][c]
+                } else {
+                    fail[Int(target)] = Int(goto[fail[state]][c])
+                    queue.append(Int(target))
+                }
+            }
+        }
+        next = goto.flatMap { $0 }
+        outputs = out
+        accepting = out.map { !$0.isEmpty }
+    }
+
+    /// For each literal, whether it occurs in `text`.
+    public func occurrences(in text: String) -> [Bool] {
+        var found = [Bool](repeating: false, count: literals.count)
+        var text = text
+        text.withUTF8 { bytes in
+            next.withUnsafeBufferPointer { next in
+                byteClass.withUnsafeBufferPointer { classes in
+                    accepting.withUnsafeBufferPointer { accepting in
+                        var state = 0
+                        for byte in bytes {
+                            state = Int(next[state &* width &+ Int(classes[Int(byte)])])
+                            if accepting[state] {
+                                for index in outputs[state] { found[index] = true }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+}

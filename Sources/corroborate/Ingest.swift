@@ -1,0 +1,108 @@
+import ArgumentParser
+import Corroboration
+import Foundation
+import Pipeline
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `corroborate ingest`: feed documents and article JSONL into the store, idempotently.
+struct Ingest: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Store feed documents and article JSONL, collapsing syndicated copies.",
+        discussion: """
+            Reads RSS, RDF and Atom files (.xml .rss .atom .rdf), article JSONL (.jsonl: one \
+            {"id", "outlet", "url", "published", "title", "body", "language"} object a line), and \
+            folders of them, recursively. The same input twice adds nothing; an item whose text \
+            changed becomes a new version of itself. Each item gets its origin: itself, or the \
+            item it copies, and the outlets it credits.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "Feed files, article JSONL files, or folders of them.")
+    var paths: [String]
+
+    @Option(help: "The outlet every input belongs to, when the files do not say (a registry id).")
+    var outlet: String?
+
+    @Flag(help: "Print the closing summary as one JSON object.")
+    var json = false
+
+    @Flag(help: "No progress bar, even on a terminal.")
+    var quiet = false
+
+    func run() async throws {
+        let registry = try store.loadRegistry()
+        let database = try store.openStore()
+        let (inputs, problems) = FeedInputs.expand(paths, articles: true)
+        let ingestor = Ingestor(
+            store: database, registry: registry, fingerprinting: ShingleFingerprinting(), outletOverride: outlet)
+        let bar = ProgressBar(enabled: !quiet && isatty(2) != 0)
+        var summary = await ingestor.ingest(inputs) { bar.update($0) }
+        bar.finish()
+        summary.errors = problems.map(\.description) + summary.errors
+        summary.failedFiles += problems.count
+        for error in summary.errors { printError(error) }
+        let output = StandardOutput()
+        output.write((json ? Self.json(summary) : Self.text(summary)) + "\n")
+        output.flush()
+        if summary.failedFiles > 0 || !summary.errors.isEmpty {
+            throw ExitCode(1)
+        }
+    }
+
+    static func text(_ s: IngestSummary) -> String {
+        var line =
+            "\(s.files) files: \(s.items) items, \(s.new) new, \(s.updated) updated, \(s.unchanged) unchanged; "
+            + "\(s.copies) copies, \(s.derived) derived; \(s.errors.count) errors"
+        if !s.unregisteredOutlets.isEmpty {
+            line += "\n\(s.unregisteredOutlets.count) outlets not in the registry were stored under their feeds' names"
+        }
+        return line
+    }
+
+    static func json(_ s: IngestSummary) -> String {
+        let object: [String: Any] = [
+            "files": s.files, "failedFiles": s.failedFiles, "items": s.items, "new": s.new, "updated": s.updated,
+            "unchanged": s.unchanged, "copies": s.copies, "derived": s.derived, "errors": s.errors,
+            "unregisteredOutlets": s.unregisteredOutlets.sorted(),
+        ]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A one-line progress bar on standard error, redrawn at most ten times a second.
+final class ProgressBar {
+    private let enabled: Bool
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ progress: IngestProgress) {
+        guard enabled, progress.filesTotal > 1 else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 || progress.filesDone == progress.filesTotal else { return }
+        lastDraw = now
+        let width = 30
+        let filled = progress.filesTotal == 0 ? width : width * progress.filesDone / progress.filesTotal
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        let line =
+            "\r[\(bar)] \(progress.filesDone)/\(progress.filesTotal) files, \(progress.summary.new) new, "
+            + "\(progress.summary.copies) copies"
+        var bytes = Array(line.utf8)
+        _ = write(2, &bytes, bytes.count)
+        drawn = true
+    }
+
+    func finish() {
+        guard drawn else { return }
+        var bytes = Array("\r\u{1B}[K".utf8)
+        _ = write(2, &bytes, bytes.count)
+    }
+}

@@ -1,0 +1,160 @@
+import CorroborationModel
+import Foundation
+import Pipeline
+import Storage
+import StorageSQLite
+import Testing
+
+@Suite struct IngestTests {
+    @Test func ingestingTwiceAddsNothing() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let first = try await ingest([Repository.corpora.path], store: store)
+        #expect(first.errors == [])
+        #expect(first.new > 150)
+        let counts = try await store.counts()
+        let second = try await ingest([Repository.corpora.path], store: store)
+        #expect(second.new == 0)
+        #expect(second.updated == 0)
+        #expect(second.unchanged == first.items)
+        #expect(try await store.counts() == counts)
+    }
+
+    @Test func changedTextBecomesAVersion() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let date = "Sun, 17 Sep 2017 08:30:00 GMT"
+        let feed = try scratch.write(
+            "reuters.xml",
+            rss(items: [
+                ("Strike near Deir al-Zor", "a1", "Six fighters were wounded.", date), ("Other", "a2", "Text.", date),
+            ]))
+        #expect(try await ingest([feed], store: store).new == 2)
+        try scratch.write(
+            "reuters.xml",
+            rss(items: [
+                ("Strike near Deir al-Zor", "a1", "Eight fighters were wounded.", date), ("Other", "a2", "Text.", date),
+            ]))
+        let summary = try await ingest([feed], store: store)
+        #expect(summary.new == 0)
+        #expect(summary.updated == 1)
+        #expect(summary.unchanged == 1)
+        let counts = try await store.counts()
+        #expect(counts.items == 2)
+        #expect(counts.versions == 1)
+        let item = try #require(try await store.items(limit: 10).first { $0.report.sourceID == "a1" })
+        #expect(item.version == 2)
+        #expect(item.report.text.contains("Eight"))
+    }
+
+    @Test func aReusedGuidWithAnotherLinkIsAnotherItem() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let feed = try scratch.write(
+            "reuters.xml",
+            """
+            <rss version="2.0"><channel><title>W</title><link>https://wire.example/</link>
+            <item><title>One</title><guid isPermaLink="false">same</guid><link>https://wire.example/1</link>
+            <description>First story about the port.</description></item>
+            <item><title>Two</title><guid isPermaLink="false">same</guid><link>https://wire.example/2</link>
+            <description>Second story about the election.</description></item>
+            </channel></rss>
+            """)
+        let summary = try await ingest([feed], store: store)
+        #expect(summary.new == 2)
+        #expect(try await store.counts().items == 2)
+    }
+
+    @Test func oneGuidTwiceInOneDocumentIsOneItemWithTwoVersions() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let feed = try scratch.write(
+            "unian.xml",
+            rss(items: [
+                ("Six wounded", "k1", "Six sailors were wounded, the navy said.", "Mon, 26 Nov 2018 00:57:00 +0200"),
+                ("Two wounded", "k1", "Two sailors were wounded, the navy said.", "Sun, 25 Nov 2018 22:31:00 +0200"),
+            ]))
+        let summary = try await ingest([feed], store: store)
+        #expect(summary.new == 1)
+        #expect(summary.updated == 1)
+        let counts = try await store.counts()
+        #expect(counts.items == 1)
+        #expect(counts.versions == 1)
+        let item = try #require(try await store.items(limit: 1).first)
+        #expect(item.report.title == "Six wounded", "the later version is the item; the earlier is kept as a version")
+    }
+
+    @Test func articleLinesAreIngestedAndABadLineIsNamed() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let file = try scratch.write(
+            "articles.jsonl",
+            """
+            {"id": "r1", "outlet": "reuters", "url": "https://www.reuters.com/r1", "published": "2017-09-17T08:30:00Z", "title": "Russia denies strike", "body": "Russia's Defence Ministry denied the strike.", "language": "en"}
+            {"id": "r2", "outlet": "Reuters", "title": "Only a title"}
+            {"id": "x", "outlet": "reuters"
+            {"outlet": "reuters", "body": "no id"}
+            {"id": "t1", "outlet": "A Local Paper", "body": "A story of our own."}
+
+            """)
+        let summary = try await ingest([file], store: store)
+        #expect(summary.new == 3)
+        #expect(summary.errors.count == 2)
+        #expect(summary.errors.contains { $0.hasSuffix("articles.jsonl:3: not a JSON object") })
+        #expect(summary.errors.contains { $0.contains("articles.jsonl:4:") && $0.contains("\"id\"") })
+        #expect(summary.unregisteredOutlets == ["a-local-paper"])
+        let outlets = Set(try await store.items(limit: 10).map(\.report.outletID))
+        #expect(outlets == ["reuters", "a-local-paper"])
+    }
+
+    @Test func badInputsAreNamedAndTheRestGoesOn() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let good = try scratch.write(
+            "ap.xml", rss(items: [("Good", "g1", "A good item.", "Sun, 17 Sep 2017 08:30:00 GMT")]))
+        let notFeed = try scratch.write("notes.xml", "<note><to>nobody</to></note>")
+        let empty = try scratch.write("empty.xml", "")
+        let summary = try await ingest([scratch.path("missing.xml"), notFeed, empty, good], store: store)
+        #expect(summary.new == 1)
+        #expect(summary.errors.count == 3)
+        #expect(summary.errors.contains { $0.contains("missing.xml") })
+        #expect(summary.errors.contains { $0.contains("notes.xml") && $0.contains("not a feed") })
+        #expect(summary.errors.contains { $0.contains("empty.xml") })
+    }
+
+    @Test func aFullStoreFailsTheBatchCleanly() async throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("store.sqlite")
+        let store = try SQLiteStore(path: path, maximumSizeBytes: 160 * 4096)
+        let body = String(repeating: "Several paragraphs of wire copy about the strike and its aftermath. ", count: 400)
+        let big = try scratch.write(
+            "afp.xml",
+            rss(items: (0..<20).map { ("Item \($0)", "f\($0)", body + "\($0)", "Sun, 17 Sep 2017 08:30:00 GMT") }))
+        let small = try scratch.write(
+            "ap.xml", rss(items: [("Small", "s1", "A short item.", "Sun, 17 Sep 2017 08:30:00 GMT")]))
+        let summary = try await ingest([big, small], store: store)
+        #expect(summary.errors.contains { $0.contains(path) && $0.contains("disk is full") })
+        #expect(summary.new == 1, "the small document after the failed one is still stored")
+        #expect(try await store.counts().items == 1, "nothing of the failed batch was written")
+    }
+
+    @Test func aReadOnlyStoreSaysSo() async throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("store.sqlite")
+        _ = try SQLiteStore(path: path)
+        let readOnly = try SQLiteStore(path: path, readOnly: true)
+        let feed = try scratch.write("ap.xml", rss(items: [("A", "a", "Text.", "Sun, 17 Sep 2017 08:30:00 GMT")]))
+        let summary = try await ingest([feed], store: readOnly)
+        #expect(summary.errors.contains { $0.contains(path) && $0.contains("read-only") })
+    }
+
+    @Test func aStoreThatIsNotOneIsRefused() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.write("not-a-store.sqlite", String(repeating: "not sqlite ", count: 500))
+        #expect {
+            try SQLiteStore(path: path)
+        } throws: { error in
+            "\(error)".contains(path)
+        }
+    }
+}
