@@ -17,7 +17,8 @@ public struct NearDuplicateMatch: Sendable, Hashable {
 /// A candidate is a match when the estimated Jaccard similarity of the two signatures reaches the
 /// threshold, as the peer verifies. Ids are positions in the order of `add` calls, from 0; a
 /// caller with its own keys keeps an array from position to key. Memory per document: its
-/// signature (4·K bytes) and its band entries (about 20 bytes per band).
+/// signature (4·K bytes) and about 40 bytes per band (an 8-byte entry and a share of the index's
+/// 16-byte slots, which it keeps under 60% full): about 1.5 KB with the standard settings.
 public struct NearDuplicateDetector: Sendable {
     public let configuration: NearDuplicateConfiguration
     private var index: LSHIndex
@@ -44,16 +45,17 @@ public struct NearDuplicateDetector: Sendable {
     /// Adds a document by its signature (computed earlier, or read from a store).
     /// - Precondition: the signature comes from `configuration` (K values, or none).
     public mutating func add(_ signature: MinHashSignature) -> [NearDuplicateMatch] {
-        let found = matches(for: signature)
         let permutations = configuration.minHasher.numberOfPermutations
         if signature.isEmpty {
             emptyDocuments.insert(count)
             values.append(contentsOf: repeatElement(0, count: permutations))
-        } else {
-            precondition(signature.values.count == permutations, "signature of another configuration")
-            values.append(contentsOf: signature.values)
-            index.insert(id: count, signature: signature)
+            count += 1
+            return []
         }
+        let keys = configuration.bands.keys(of: signature)
+        let found = matches(for: signature, bandKeys: keys)
+        values.append(contentsOf: signature.values)
+        index.insert(id: count, bandKeys: keys)
         count += 1
         return found
     }
@@ -62,13 +64,17 @@ public struct NearDuplicateDetector: Sendable {
     /// without adding it.
     public func matches(for signature: MinHashSignature) -> [NearDuplicateMatch] {
         guard !signature.isEmpty else { return [] }
+        return matches(for: signature, bandKeys: configuration.bands.keys(of: signature))
+    }
+
+    private func matches(for signature: MinHashSignature, bandKeys: [UInt64]) -> [NearDuplicateMatch] {
         let permutations = configuration.minHasher.numberOfPermutations
         precondition(signature.values.count == permutations, "signature of another configuration")
         let threshold = configuration.threshold
         var found: [NearDuplicateMatch] = []
         signature.values.withUnsafeBufferPointer { mine in
             values.withUnsafeBufferPointer { all in
-                for id in index.candidates(for: signature) {
+                for id in index.candidates(forBandKeys: bandKeys) {
                     let agreeing = agreement(mine.baseAddress!, all.baseAddress! + id * permutations, permutations)
                     let similarity = Double(agreeing) / Double(permutations)
                     if similarity >= threshold { found.append(NearDuplicateMatch(id: id, similarity: similarity)) }
@@ -129,6 +135,16 @@ public struct NearDuplicateGroups: Sendable {
         labels = (0..<signatures.count).map { groups.find($0) }
         candidatePairs = pairs.count
         verifiedPairs = verified
+    }
+
+    /// Groups of `count` documents from pairs already known to be near-duplicates (the matches
+    /// of a `NearDuplicateDetector`, or pairs read back from a store).
+    public init(count: Int, duplicatePairs pairs: [CandidatePair]) {
+        var groups = UnionFind(count: count)
+        for pair in pairs { groups.union(pair.first, pair.second) }
+        labels = (0..<count).map { groups.find($0) }
+        candidatePairs = pairs.count
+        verifiedPairs = pairs.count
     }
 
     /// Every pair of documents that share a band key, each once, in increasing order.

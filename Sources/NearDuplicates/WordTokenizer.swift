@@ -12,13 +12,19 @@
 ///   are *not* word characters, so they split words, as they do in Python: `"i̇"` gives `"i"`.
 /// - A word is a maximal run of word characters.
 ///
-/// The work is done on UTF-8 bytes: ASCII through a 128-entry table, and every scalar from
-/// U+0080 to U+07FF (Latin supplements, Greek, Cyrillic, Armenian, Hebrew, Arabic) through a
-/// precomputed table that holds the UTF-8 bytes of its lowercase form, so Russian text costs
-/// about what English does. Other scalars ask the standard library's Unicode properties.
-/// Differences from Python can only come from the Unicode version (Python 3.11 has Unicode 14,
-/// the Swift runtime a newer one): characters assigned since then. Invalid UTF-8 (only possible
-/// in byte input) separates words, like a punctuation mark.
+/// The work is done on UTF-8 bytes, without making a `String`: ASCII eight bytes at a time (each
+/// word's run is classified, lowercased and copied with a few word-wide operations), the scalars
+/// U+0080...U+07FF (Latin supplements, Greek, Cyrillic, Armenian, Hebrew, Arabic) and
+/// U+2000...U+21FF (quotation marks, dashes, number forms) through tables holding the UTF-8 bytes
+/// of their lowercase form, so Russian text costs about what English does; other scalars ask the
+/// standard library's Unicode properties. Invalid UTF-8 (only possible in byte input) separates
+/// words, like a punctuation mark.
+///
+/// Checked against Python 3.11 (`corroborate-bench tokenize`): identical output on the 10k
+/// benchmark corpus and on 120,000 random texts drawn from every character Unicode 14 assigns,
+/// heavy in the corner cases above. Differences can only come from the Unicode version (Python
+/// 3.11 has Unicode 14, the Swift runtime a newer one): characters assigned since, and the few
+/// whose properties changed (U+0295 `ʕ` is no longer cased, which moves a final-sigma decision).
 public struct WordTokenizer: Sendable {
     public init() {}
 

@@ -42,6 +42,8 @@ public final class Ingestor {
     private let wires: Set<String>
     private var loadedDays = Set<Int>()
     private var knownOutlets = Set<String>()
+    /// Outlets with stored items, read once per run and kept up to date as batches are written.
+    private var outletsWithItems: Set<String>?
     private let outletOverride: String?
     private let parserOptions: FeedParserOptions
     /// Near-duplicates are looked for among items this many days either side.
@@ -55,7 +57,7 @@ public final class Ingestor {
     ) {
         self.store = store
         resolver = OutletResolver(registry: registry)
-        detector = CreditDetector(outlets: registry.outlets)
+        detector = CreditDetector(outlets: registry.outlets, kinds: CreditDetector.syndicationKinds)
         self.fingerprinting = fingerprinting
         wires = Set(registry.outlets.filter(\.wire).map(\.id))
         index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
@@ -103,6 +105,7 @@ public final class Ingestor {
     private func resetIndex() {
         index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
         loadedDays.removeAll()
+        outletsWithItems = nil
     }
 
     private func registeredOutlets() async throws -> [StoredOutlet] {
@@ -127,7 +130,7 @@ public final class Ingestor {
         let outlet = resolver.outlet(forFeedAt: path, header: result.info.header, override: outletOverride)
         try await ensure(outlet, summary: &summary)
         let key = path.map { "file:" + URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "stdin"
-        let feedID = try await store.feed(
+        let feed = FeedRecord(
             key: key, outletID: outlet.id, title: result.info.header.title, format: result.info.format.rawValue)
         let reports = result.entries.map { entry in report(from: entry, outletID: outlet.id) }
         var sources: [String: String] = [:]
@@ -136,7 +139,7 @@ public final class Ingestor {
                 sources[entry.id] = id
             }
         }
-        try await ingest(reports, feedID: feedID, sourceCredits: sources, summary: &summary)
+        try await ingest(reports, feed: feed, sourceCredits: sources, summary: &summary)
     }
 
     private func report(from entry: FeedEntry, outletID: String) -> Report {
@@ -155,11 +158,30 @@ public final class Ingestor {
     static func body(summary: String?, content: String?) -> String? {
         guard let content, !content.isEmpty else { return summary }
         guard let summary, !summary.isEmpty else { return content }
-        let lead = String(summary.prefix(80))
-        if content.contains(lead) || summary.count > content.count && summary.contains(String(content.prefix(80))) {
-            return summary.count > content.count ? summary : content
-        }
+        if contains(content, prefixOf: summary) { return content }
+        if contains(summary, prefixOf: content) { return summary }
         return summary + "\n\n" + content
+    }
+
+    /// Whether `text` contains the first 80 bytes of `other`, compared as UTF-8 bytes (no
+    /// Unicode-aware search is needed to see one text repeat another).
+    static func contains(_ text: String, prefixOf other: String) -> Bool {
+        var text = text
+        var other = other
+        return text.withUTF8 { haystack in
+            other.withUTF8 { needleAll in
+                let needle = UnsafeBufferPointer(rebasing: needleAll.prefix(80))
+                guard let first = needle.first, needle.count <= haystack.count else { return false }
+                var start = 0
+                let last = haystack.count - needle.count
+                while start <= last {
+                    guard let found = haystack[start...last].firstIndex(of: first) else { return false }
+                    if memcmp(haystack.baseAddress! + found, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = found + 1
+                }
+                return false
+            }
+        }
     }
 
     // MARK: Articles
@@ -183,7 +205,7 @@ public final class Ingestor {
             }
             for (_, (outlet, reports)) in byOutlet.sorted(by: { $0.key < $1.key }) {
                 try await ensure(outlet, summary: &localSummary)
-                try await ingest(reports, feedID: nil, sourceCredits: [:], summary: &localSummary)
+                try await ingest(reports, feed: nil, sourceCredits: [:], summary: &localSummary)
             }
         }
         summary = localSummary
@@ -203,7 +225,7 @@ public final class Ingestor {
     /// Stores the reports of one outlet in one transaction (more when the batch repeats an
     /// identity: each later occurrence is a version of the earlier, written after it).
     private func ingest(
-        _ reports: [Report], feedID: Int64?, sourceCredits: [String: String], summary: inout IngestSummary
+        _ reports: [Report], feed: FeedRecord?, sourceCredits: [String: String], summary: inout IngestSummary
     ) async throws {
         summary.items += reports.count
         // Oldest first, so that an item seen twice in one document gets its versions in order.
@@ -221,7 +243,7 @@ public final class Ingestor {
             var attempt = 0
             while true {
                 do {
-                    try await write(round, feedID: feedID, sourceCredits: sourceCredits, summary: &summary)
+                    try await write(round, feed: feed, sourceCredits: sourceCredits, summary: &summary)
                     break
                 } catch StorageError.conflict(let store) where attempt < 3 {
                     _ = store
@@ -233,18 +255,22 @@ public final class Ingestor {
     }
 
     private func write(
-        _ reports: [Report], feedID: Int64?, sourceCredits: [String: String], summary: inout IngestSummary
+        _ reports: [Report], feed: FeedRecord?, sourceCredits: [String: String], summary: inout IngestSummary
     ) async throws {
         guard let outletID = reports.first?.outletID else { return }
         let fetchedAt = now()
-        let existing = try await store.existingItems(outletID: outletID, identities: reports.map(\.identity))
+        if outletsWithItems == nil { outletsWithItems = try await store.outletsWithItems() }
+        // An outlet with nothing stored yet has no existing items to look up.
+        let existing =
+            outletsWithItems!.contains(outletID)
+            ? try await store.existingItems(outletID: outletID, identities: reports.map(\.identity)) : [:]
         try await loadWindows(for: reports.filter { existing[$0.identity] == nil }, fetchedAt: fetchedAt)
-        var batch = IngestWrite()
+        var batch = IngestWrite(feed: feed)
         var copies = 0
         var derived = 0
         var unchanged = 0
         for report in reports {
-            var credits = detector.credits(text: report.text, bylines: report.authors, excluding: outletID)
+            var credits = detector.headAndTailCredits(text: report.text, bylines: report.authors, excluding: outletID)
             if let source = sourceCredits[report.sourceID] {
                 credits.append(
                     Credit(outletID: source, kind: .source, text: report.sourceTitle ?? report.sourceURL ?? source))
@@ -267,7 +293,7 @@ public final class Ingestor {
                 key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: signature, credits: credits)
             batch.newItems.append(
                 NewItem(
-                    report: report, feedID: feedID, fetchedAt: fetchedAt, signature: signature, origin: decision.origin,
+                    report: report, feedID: nil, fetchedAt: fetchedAt, signature: signature, origin: decision.origin,
                     relation: decision.relation, similarity: decision.similarity, credits: credits))
             batch.originChanges += decision.originChanges
             if decision.relation == .copy { copies += 1 }
@@ -278,6 +304,7 @@ public final class Ingestor {
             return
         }
         let result = try await store.write(batch)
+        outletsWithItems?.insert(outletID)
         summary.unchanged += unchanged
         for (position, id) in result.newIDs.enumerated() {
             index.rename(.new(position), to: .stored(id))

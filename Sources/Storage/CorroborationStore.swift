@@ -23,6 +23,9 @@ public protocol CorroborationStore: Sendable {
 
     func counts() async throws(StorageError) -> StoreCounts
 
+    /// The outlets that have at least one stored item: for the others nothing can already exist.
+    func outletsWithItems() async throws(StorageError) -> Set<String>
+
     /// Items, newest first, with their syndication (for listings and tests).
     func items(limit: Int) async throws(StorageError) -> [StoredItem]
 }
@@ -93,6 +96,9 @@ public struct StoredSignature: Sendable, Hashable {
 
 /// One batch of writes, applied in one transaction.
 public struct IngestWrite: Sendable {
+    /// The feed document the batch came from, made or updated in the same transaction; its id
+    /// goes to every new item.
+    public var feed: FeedRecord?
     public var newItems: [NewItem]
     public var changedItems: [ChangedItem]
     /// Every item whose origin is `from` takes `to` as its origin (a group found a better
@@ -100,11 +106,28 @@ public struct IngestWrite: Sendable {
     public var originChanges: [(from: ItemRef, to: ItemRef)]
 
     public init(
-        newItems: [NewItem] = [], changedItems: [ChangedItem] = [], originChanges: [(from: ItemRef, to: ItemRef)] = []
+        feed: FeedRecord? = nil, newItems: [NewItem] = [], changedItems: [ChangedItem] = [],
+        originChanges: [(from: ItemRef, to: ItemRef)] = []
     ) {
+        self.feed = feed
         self.newItems = newItems
         self.changedItems = changedItems
         self.originChanges = originChanges
+    }
+}
+
+/// A feed document source: its URL, or `file:` and a path for local files.
+public struct FeedRecord: Sendable, Hashable {
+    public var key: String
+    public var outletID: String
+    public var title: String?
+    public var format: String?
+
+    public init(key: String, outletID: String, title: String?, format: String?) {
+        self.key = key
+        self.outletID = outletID
+        self.title = title
+        self.format = format
     }
 }
 

@@ -25,6 +25,9 @@ public final class SQLiteStore: CorroborationStore {
         configuration.prepareDatabase { db in
             // WAL fsyncs at checkpoints: a power cut may lose the last commits, never corrupt.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // Checkpoint every 32 MB of WAL rather than 4: pages written many times between two
+            // checkpoints (index pages above all) reach the database file once.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
             if let maximumSizeBytes {
                 try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumSizeBytes / 4096))")
             }
@@ -92,20 +95,30 @@ public final class SQLiteStore: CorroborationStore {
     public func feed(key: String, outletID: String, title: String?, format: String?) async throws(StorageError) -> Int64
     {
         try await writing { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO feed (key, outletID, title, format) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET outletID = excluded.outletID,
-                        title = COALESCE(excluded.title, feed.title), format = COALESCE(excluded.format, feed.format)
-                    """, arguments: [key, outletID, title, format])
-            return try Int64.fetchOne(db, sql: "SELECT id FROM feed WHERE key = ?", arguments: [key]) ?? 0
+            try Self.upsertFeed(FeedRecord(key: key, outletID: outletID, title: title, format: format), db: db)
         }
+    }
+
+    private static func upsertFeed(_ feed: FeedRecord, db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO feed (key, outletID, title, format) VALUES (?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET outletID = excluded.outletID,
+                    title = COALESCE(excluded.title, feed.title), format = COALESCE(excluded.format, feed.format)
+                """, arguments: [feed.key, feed.outletID, feed.title, feed.format])
+        return try Int64.fetchOne(db, sql: "SELECT id FROM feed WHERE key = ?", arguments: [feed.key]) ?? 0
+    }
+
+    public func outletsWithItems() async throws(StorageError) -> Set<String> {
+        try await reading { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT outletID FROM item")) }
     }
 
     public func write(_ batch: IngestWrite) async throws(StorageError) -> IngestWriteResult {
         try await writing { db in
             // One writer holds the lock, so new rows can be numbered before they are inserted and
             // references within the batch resolve to final ids.
+            var feedID: Int64?
+            if let feed = batch.feed { feedID = try Self.upsertFeed(feed, db: db) }
             let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM item") ?? 0) + 1
             let ids = batch.newItems.indices.map { first + Int64($0) }
             func resolve(_ ref: ItemRef) -> Int64 {
@@ -125,7 +138,7 @@ public final class SQLiteStore: CorroborationStore {
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for (index, item) in batch.newItems.enumerated() {
                 let report = item.report
-                var values: [(any DatabaseValueConvertible)?] = [ids[index], report.outletID, item.feedID]
+                var values: [(any DatabaseValueConvertible)?] = [ids[index], report.outletID, item.feedID ?? feedID]
                 values += [report.sourceID, report.identity, report.link, report.title, report.summaryHTML]
                 values += [report.contentHTML, report.text, report.published?.timeIntervalSince1970]
                 values += [

@@ -11,6 +11,9 @@ public struct MultiLiteralSearch: Sendable {
     private let outputs: [[Int]]
     /// Whether a state ends some literal: checked per byte without touching `outputs`.
     private let accepting: [Bool]
+    /// Bytes that can start a literal: from the root, every other byte is skipped without a
+    /// table lookup (in prose most bytes are lower-case letters that start none).
+    private let startsLiteral: [Bool]
     public let literals: [String]
 
     /// With `asciiCaseInsensitive`, ASCII letters match either case (the literals must then be
@@ -79,6 +82,15 @@ public struct MultiLiteralSearch: Sendable {
                 }
             }
         }
+        var starts = [Bool](repeating: false, count: 256)
+        for literal in literals {
+            guard let first = literal.utf8.first else { continue }
+            starts[Int(first)] = true
+            if asciiCaseInsensitive, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) {
+                starts[Int(first & ~0x20)] = true
+            }
+        }
+        startsLiteral = starts
         next = goto.flatMap { $0 }
         outputs = out
         accepting = out.map { !$0.isEmpty }
@@ -92,11 +104,20 @@ public struct MultiLiteralSearch: Sendable {
             next.withUnsafeBufferPointer { next in
                 byteClass.withUnsafeBufferPointer { classes in
                     accepting.withUnsafeBufferPointer { accepting in
-                        var state = 0
-                        for byte in bytes {
-                            state = Int(next[state &* width &+ Int(classes[Int(byte)])])
-                            if accepting[state] {
-                                for index in outputs[state] { found[index] = true }
+                        startsLiteral.withUnsafeBufferPointer { starts in
+                            var state = 0
+                            var position = 0
+                            let count = bytes.count
+                            while position < count {
+                                if state == 0 {
+                                    while position < count && !starts[Int(bytes[position])] { position &+= 1 }
+                                    if position == count { break }
+                                }
+                                state = Int(next[state &* width &+ Int(classes[Int(bytes[position])])])
+                                position &+= 1
+                                if accepting[state] {
+                                    for index in outputs[state] { found[index] = true }
+                                }
                             }
                         }
                     }

@@ -160,5 +160,7 @@ struct DetectorTests {
         #expect(groups.verifiedPairs == 2)
         #expect(groups.candidatePairs == 3)
         #expect(groups.duplicateGroups == [[0, 1, 2]])
+        let known = NearDuplicateGroups(count: 4, duplicatePairs: [CandidatePair(2, 1), CandidatePair(0, 1)])
+        #expect(known.labels == groups.labels)
     }
 }
