@@ -26,7 +26,7 @@ struct Corroborate: AsyncParsableCommand {
     /// line on stderr naming what was wrong.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -45,6 +45,32 @@ struct Corroborate: AsyncParsableCommand {
             }
             Self.exit(withError: error)
         }
+    }
+}
+
+extension Corroborate {
+    /// Options every store command takes, which the contract also allows before the command
+    /// name (`corroborate --db PATH ingest ...`).
+    static let globalOptions: Set<String> = ["--db", "--registry"]
+
+    /// Moves global options written before the subcommand to just after it, where the
+    /// subcommand's own parser reads them.
+    static func movingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            guard globalOptions.contains(name) else { break }
+            leading.append(argument)
+            if !argument.contains("="), index + 1 < arguments.count {
+                leading.append(arguments[index + 1])
+                index += 1
+            }
+            index += 1
+        }
+        guard !leading.isEmpty, index < arguments.count else { return arguments }
+        return [arguments[index]] + leading + arguments[(index + 1)...]
     }
 }
 

@@ -36,6 +36,14 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: db))
     }
 
+    @Test func theStoreFlagMayComeBeforeTheCommand() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("before.sqlite")
+        let run = try CLI.run(["--db", db, "--registry", Self.registry, "ingest", Self.corpora + "/zapad-2017"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: db))
+    }
+
     @Test func aBadPathIsOneLineAndExitOne() throws {
         let folder = try TemporaryFolder()
         let run = try CLI.run([
