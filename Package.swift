@@ -48,7 +48,10 @@ let package = Package(
         // The default backend: one SQLite file (WAL) through GRDB.
         .target(
             name: "StorageSQLite",
-            dependencies: ["Storage", "CorroborationModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Storage", "CorroborationModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Near-duplicate text: word shingles, MinHash signatures, an LSH index. Pure and I/O-free.
         .target(name: "NearDuplicates"),

@@ -23,6 +23,59 @@ public struct IngestSummary: Sendable, Hashable {
     public init() {}
 }
 
+/// A report with what can be computed from it alone: its credits and its near-duplicate
+/// signature. Computed off the writing path, for the next document while this one is written.
+struct AnalyzedReport: Sendable {
+    var report: Report
+    var credits: [Credit]
+    var signature: [UInt8]
+}
+
+/// A feed document parsed and analysed, ready for its transaction.
+struct PreparedFeed: Sendable {
+    var outlet: StoredOutlet
+    var feed: FeedRecord
+    var reports: [AnalyzedReport]
+}
+
+/// The pure half of ingesting a document: parse, name the outlet, build reports, find credits,
+/// sign texts. Sendable parts only, so it runs concurrently with the previous document's write.
+struct FeedPreparation: Sendable {
+    let resolver: OutletResolver
+    let detector: CreditDetector
+    let fingerprinting: any TextFingerprinting
+    let outletOverride: String?
+    let parserOptions: FeedParserOptions
+
+    func prepare(_ input: FeedInput) throws -> PreparedFeed {
+        var buffer: [UInt8] = []
+        let result = try FeedReading.parse(input, options: parserOptions, keepEntries: .max, buffer: &buffer)
+        var path: String?
+        if case .file(let file) = input.source { path = file }
+        let outlet = resolver.outlet(forFeedAt: path, header: result.info.header, override: outletOverride)
+        let key = path.map { "file:" + URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "stdin"
+        let feed = FeedRecord(
+            key: key, outletID: outlet.id, title: result.info.header.title, format: result.info.format.rawValue)
+        let reports = result.entries.map { entry in
+            var analyzed = analyze(Ingestor.report(from: entry, outletID: outlet.id))
+            if let source = entry.source, let id = resolver.outlet(ofSource: source), id != outlet.id {
+                analyzed.credits.append(
+                    Credit(outletID: id, kind: .source, text: source.title ?? source.url ?? id))
+            }
+            return analyzed
+        }
+        return PreparedFeed(outlet: outlet, feed: feed, reports: reports)
+    }
+
+    func analyze(_ report: Report) -> AnalyzedReport {
+        AnalyzedReport(
+            report: report,
+            credits: detector.headAndTailCredits(
+                text: report.text, bylines: report.authors, excluding: report.outletID),
+            signature: fingerprinting.signature(of: report.text))
+    }
+}
+
 /// Where an ingest run is, for a progress bar.
 public struct IngestProgress: Sendable {
     public var filesDone: Int
@@ -49,6 +102,7 @@ public final class Ingestor {
     /// Near-duplicates are looked for among items this many days either side.
     private let windowDays: Int
     private let now: () -> Date
+    private let preparation: FeedPreparation
 
     public init(
         store: any CorroborationStore, registry: OutletRegistry, fingerprinting: any TextFingerprinting,
@@ -61,6 +115,9 @@ public final class Ingestor {
         self.fingerprinting = fingerprinting
         wires = Set(registry.outlets.filter(\.wire).map(\.id))
         index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        preparation = FeedPreparation(
+            resolver: resolver, detector: detector, fingerprinting: fingerprinting, outletOverride: outletOverride,
+            parserOptions: parserOptions)
         self.outletOverride = outletOverride
         self.parserOptions = parserOptions
         self.windowDays = windowDays
@@ -82,13 +139,26 @@ public final class Ingestor {
                 return summary
             }
         }
-        var buffer: [UInt8] = []
+        // The next feed document is parsed and analysed while the current one is written.
+        let preparation = self.preparation
+        func start(_ index: Int) -> Task<PreparedFeed, any Error>? {
+            guard index < inputs.count, inputs[index].kind == .feed else { return nil }
+            let input = inputs[index]
+            return Task.detached { try preparation.prepare(input) }
+        }
+        var next = start(0)
         for (number, input) in inputs.enumerated() {
+            let current = next
+            next = start(number + 1)
             summary.files += 1
             do {
                 switch input.kind {
-                case .feed: try await ingestFeed(input, buffer: &buffer, summary: &summary)
-                case .articles: try await ingestArticles(input, summary: &summary)
+                case .feed:
+                    let prepared = try await current!.value
+                    try await ensure(prepared.outlet, summary: &summary)
+                    try await ingest(prepared.reports, feed: prepared.feed, summary: &summary)
+                case .articles:
+                    try await ingestArticles(input, summary: &summary)
                 }
             } catch {
                 summary.failedFiles += 1
@@ -123,26 +193,7 @@ public final class Ingestor {
 
     // MARK: Feeds
 
-    private func ingestFeed(_ input: FeedInput, buffer: inout [UInt8], summary: inout IngestSummary) async throws {
-        let result = try FeedReading.parse(input, options: parserOptions, keepEntries: .max, buffer: &buffer)
-        var path: String?
-        if case .file(let file) = input.source { path = file }
-        let outlet = resolver.outlet(forFeedAt: path, header: result.info.header, override: outletOverride)
-        try await ensure(outlet, summary: &summary)
-        let key = path.map { "file:" + URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "stdin"
-        let feed = FeedRecord(
-            key: key, outletID: outlet.id, title: result.info.header.title, format: result.info.format.rawValue)
-        let reports = result.entries.map { entry in report(from: entry, outletID: outlet.id) }
-        var sources: [String: String] = [:]
-        for entry in result.entries {
-            if let source = entry.source, let id = resolver.outlet(ofSource: source), id != outlet.id {
-                sources[entry.id] = id
-            }
-        }
-        try await ingest(reports, feed: feed, sourceCredits: sources, summary: &summary)
-    }
-
-    private func report(from entry: FeedEntry, outletID: String) -> Report {
+    static func report(from entry: FeedEntry, outletID: String) -> Report {
         let text = [entry.title, Self.body(summary: entry.summaryText?.string, content: entry.contentText?.string)]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         return Report(
@@ -193,7 +244,7 @@ public final class Ingestor {
         var problems: [ArticleLineError] = []
         var localSummary = summary
         try await ArticleLines.read(path: path, problems: &problems) { articles in
-            var byOutlet: [String: (StoredOutlet, [Report])] = [:]
+            var byOutlet: [String: (StoredOutlet, [AnalyzedReport])] = [:]
             for article in articles {
                 let outlet = resolver.outlet(named: article.outlet, override: outletOverride)
                 let text = [article.title, article.body].compactMap { $0 }.filter { !$0.isEmpty }.joined(
@@ -201,11 +252,11 @@ public final class Ingestor {
                 let report = Report(
                     outletID: outlet.id, sourceID: article.id, link: article.url, title: article.title, text: text,
                     published: article.published, language: article.language)
-                byOutlet[outlet.id, default: (outlet, [])].1.append(report)
+                byOutlet[outlet.id, default: (outlet, [])].1.append(preparation.analyze(report))
             }
             for (_, (outlet, reports)) in byOutlet.sorted(by: { $0.key < $1.key }) {
                 try await ensure(outlet, summary: &localSummary)
-                try await ingest(reports, feed: nil, sourceCredits: [:], summary: &localSummary)
+                try await ingest(reports, feed: nil, summary: &localSummary)
             }
         }
         summary = localSummary
@@ -225,17 +276,17 @@ public final class Ingestor {
     /// Stores the reports of one outlet in one transaction (more when the batch repeats an
     /// identity: each later occurrence is a version of the earlier, written after it).
     private func ingest(
-        _ reports: [Report], feed: FeedRecord?, sourceCredits: [String: String], summary: inout IngestSummary
+        _ reports: [AnalyzedReport], feed: FeedRecord?, summary: inout IngestSummary
     ) async throws {
         summary.items += reports.count
         // Oldest first, so that an item seen twice in one document gets its versions in order.
-        var rounds: [[Report]] = []
+        var rounds: [[AnalyzedReport]] = []
         var seen: [String: Int] = [:]
-        for report in reports.sorted(by: { ($0.date ?? .distantPast) < ($1.date ?? .distantPast) }) {
-            let round = seen[report.identity, default: 0]
-            seen[report.identity] = round + 1
+        for analyzed in reports.sorted(by: { ($0.report.date ?? .distantPast) < ($1.report.date ?? .distantPast) }) {
+            let round = seen[analyzed.report.identity, default: 0]
+            seen[analyzed.report.identity] = round + 1
             if round == rounds.count { rounds.append([]) }
-            rounds[round].append(report)
+            rounds[round].append(analyzed)
         }
         for round in rounds {
             // Another process may store some of the same items between our read and our write:
@@ -243,7 +294,7 @@ public final class Ingestor {
             var attempt = 0
             while true {
                 do {
-                    try await write(round, feed: feed, sourceCredits: sourceCredits, summary: &summary)
+                    try await write(round, feed: feed, summary: &summary)
                     break
                 } catch StorageError.conflict(let store) where attempt < 3 {
                     _ = store
@@ -254,10 +305,9 @@ public final class Ingestor {
         }
     }
 
-    private func write(
-        _ reports: [Report], feed: FeedRecord?, sourceCredits: [String: String], summary: inout IngestSummary
-    ) async throws {
-        guard let outletID = reports.first?.outletID else { return }
+    private func write(_ analyzed: [AnalyzedReport], feed: FeedRecord?, summary: inout IngestSummary) async throws {
+        guard let outletID = analyzed.first?.report.outletID else { return }
+        let reports = analyzed.map(\.report)
         let fetchedAt = now()
         if outletsWithItems == nil { outletsWithItems = try await store.outletsWithItems() }
         // An outlet with nothing stored yet has no existing items to look up.
@@ -269,13 +319,10 @@ public final class Ingestor {
         var copies = 0
         var derived = 0
         var unchanged = 0
-        for report in reports {
-            var credits = detector.headAndTailCredits(text: report.text, bylines: report.authors, excluding: outletID)
-            if let source = sourceCredits[report.sourceID] {
-                credits.append(
-                    Credit(outletID: source, kind: .source, text: report.sourceTitle ?? report.sourceURL ?? source))
-            }
-            let signature = fingerprinting.signature(of: report.text)
+        for item in analyzed {
+            let report = item.report
+            let credits = item.credits
+            let signature = item.signature
             if let stored = existing[report.identity] {
                 if stored.contentHash == report.contentHash || stored.earlierHashes.contains(report.contentHash) {
                     // Unchanged, or an earlier version seen again (a feed that still lists it).

@@ -1,6 +1,7 @@
 import CorroborationModel
 import Foundation
 import GRDB
+import GRDBSQLite
 import Storage
 
 /// The default store: one SQLite file in WAL mode, through GRDB. One writer at a time (a second
@@ -137,19 +138,8 @@ public final class SQLiteStore: CorroborationStore {
             // Origins point forward as well as back within a batch: check foreign keys at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for (index, item) in batch.newItems.enumerated() {
-                let report = item.report
-                var values: [(any DatabaseValueConvertible)?] = [ids[index], report.outletID, item.feedID ?? feedID]
-                values += [report.sourceID, report.identity, report.link, report.title, report.summaryHTML]
-                values += [report.contentHTML, report.text, report.published?.timeIntervalSince1970]
-                values += [
-                    report.updated?.timeIntervalSince1970, (report.date ?? item.fetchedAt).timeIntervalSince1970,
-                ]
-                values += [
-                    jsonArray(report.authors), jsonArray(report.categories), report.sourceTitle, report.sourceURL,
-                ]
-                values += [report.language, item.fetchedAt.timeIntervalSince1970, report.contentHash]
-                values += [Data(item.signature), resolve(item.origin), item.relation.rawValue, item.similarity]
-                try insert.execute(arguments: StatementArguments(values))
+                try Self.insert(
+                    item, id: ids[index], feedID: item.feedID ?? feedID, origin: resolve(item.origin), into: insert)
                 try Self.insertCredits(item.credits, itemID: ids[index], db: db)
             }
             for item in batch.changedItems {
@@ -166,6 +156,72 @@ public final class SQLiteStore: CorroborationStore {
                         """, arguments: [to, to, from])
             }
             return IngestWriteResult(newIDs: ids)
+        }
+    }
+
+    /// One item row, bound straight through SQLite's C API: fifty thousand rows of twenty-five
+    /// values each are worth skipping GRDB's per-value boxing for.
+    private static func insert(
+        _ item: NewItem, id: Int64, feedID: Int64?, origin: Int64, into statement: Statement
+    ) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        let report = item.report
+        var column: Int32 = 0
+        func bind(_ value: Int64?) {
+            column += 1
+            if let value { sqlite3_bind_int64(handle, column, value) } else { sqlite3_bind_null(handle, column) }
+        }
+        func bind(_ value: Double?) {
+            column += 1
+            if let value { sqlite3_bind_double(handle, column, value) } else { sqlite3_bind_null(handle, column) }
+        }
+        func bind(_ value: String?) {
+            column += 1
+            guard var value else {
+                sqlite3_bind_null(handle, column)
+                return
+            }
+            value.withUTF8 { bytes in
+                let text = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
+                    .assumingMemoryBound(to: CChar.self)
+                sqlite3_bind_text(handle, column, text, Int32(bytes.count), sqliteTransient)
+            }
+        }
+        bind(id)
+        bind(report.outletID)
+        bind(feedID)
+        bind(report.sourceID)
+        bind(report.identity)
+        bind(report.link)
+        bind(report.title)
+        bind(report.summaryHTML)
+        bind(report.contentHTML)
+        bind(report.text)
+        bind(report.published?.timeIntervalSince1970)
+        bind(report.updated?.timeIntervalSince1970)
+        bind((report.date ?? item.fetchedAt).timeIntervalSince1970)
+        bind(jsonArray(report.authors))
+        bind(jsonArray(report.categories))
+        bind(report.sourceTitle)
+        bind(report.sourceURL)
+        bind(report.language)
+        bind(item.fetchedAt.timeIntervalSince1970)
+        bind(report.contentHash)
+        column += 1
+        item.signature.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
+        }
+        bind(origin)
+        bind(item.relation.rawValue)
+        bind(item.similarity)
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
         }
     }
 
@@ -372,6 +428,9 @@ private func report(_ row: Row) -> Report {
         categories: stringArray(row["categories"]), sourceTitle: row["sourceTitle"], sourceURL: row["sourceURL"],
         language: row["language"])
 }
+
+/// SQLite copies the bound bytes before the call returns.
+private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// `["a","b"]` without a JSONEncoder per row: the arrays are short and this runs per item.
 func jsonArray(_ strings: [String]) -> String {
