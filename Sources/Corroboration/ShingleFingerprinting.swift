@@ -1,53 +1,109 @@
 import NearDuplicates
 
 /// Syndication's near-duplicate engine: MinHash over word 5-shingles with LSH banding
-/// (`NearDuplicates`), at the benchmark-tuned threshold of 0.5. Signatures are stored as bytes,
-/// so a store keeps them and a later run compares new items with stored ones.
+/// (`NearDuplicates`).
+///
+/// Two signatures per text, stored together as one opaque byte string: one of the whole text
+/// (128 values; a near-duplicate at Jaccard 0.5 or more, the benchmark-tuned threshold), and one
+/// of its lead, the title and first words, thirty in all (64 values; a match at 0.6 or more). The lead
+/// signature finds the reprints that whole-text similarity misses: a teaser that carries only a
+/// wire story's first paragraph, a copy trimmed to its first few, an item whose feed adds a
+/// long content to the wire's summary. Independent reports of one event do not share a lead
+/// word for word; copies do.
 public struct ShingleFingerprinting: TextFingerprinting {
     public let configuration: NearDuplicateConfiguration
+    public let leadConfiguration: NearDuplicateConfiguration
+    /// Words of a text's start that make its lead.
+    public let leadWords: Int
 
-    public init(configuration: NearDuplicateConfiguration = .standard) {
+    public init(
+        configuration: NearDuplicateConfiguration = .standard,
+        leadConfiguration: NearDuplicateConfiguration = ShingleFingerprinting.standardLead, leadWords: Int = 30
+    ) {
         self.configuration = configuration
+        self.leadConfiguration = leadConfiguration
+        self.leadWords = leadWords
     }
+
+    public static let standardLead = try! NearDuplicateConfiguration(threshold: 0.6, numberOfPermutations: 64)
 
     public var threshold: Double { configuration.threshold }
 
-    public var bands: LSHBands { configuration.bands }
-
-    public func signature(of text: String) -> [UInt8] {
-        configuration.signature(of: text).bytes
+    public var bands: LSHBands {
+        LSHBands(bands: configuration.bands.bands + leadConfiguration.bands.bands, rows: 1)
     }
 
-    /// The fraction of agreeing values, read straight from the stored bytes (4 per value) so
-    /// that comparing with a candidate allocates nothing. 0 for empty or mismatched signatures.
+    private var fullLength: Int { configuration.minHasher.numberOfPermutations * 4 }
+
+    public func signature(of text: String) -> [UInt8] {
+        let full = configuration.signature(of: text)
+        guard !full.isEmpty else { return [] }
+        let lead = leadConfiguration.signature(of: Self.lead(of: text, words: leadWords))
+        return full.bytes + lead.bytes
+    }
+
+    /// The whole texts' similarity when it reaches the threshold; else the leads' when they are
+    /// the same lead (similarity at least the lead threshold); else the whole texts' again.
     public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        guard !a.isEmpty, a.count == b.count, a.count % 4 == 0 else { return 0 }
-        let count = a.count / 4
+        guard a.count == b.count, a.count > fullLength else { return 0 }
+        let full = Self.agreement(a, b, from: 0, count: fullLength)
+        if full >= configuration.threshold { return full }
+        let lead = Self.agreement(a, b, from: fullLength, count: a.count - fullLength)
+        return lead >= leadConfiguration.threshold ? lead : full
+    }
+
+    public func bandKeys(of signature: [UInt8]) -> [UInt64] {
+        guard signature.count > fullLength, signature.count % 4 == 0 else { return [] }
+        let full = Self.values(signature, from: 0, count: fullLength)
+        let lead = Self.values(signature, from: fullLength, count: signature.count - fullLength)
+        // The lead's keys are salted so that they never meet the whole text's keys.
+        return configuration.bandKeys(of: full)
+            + leadConfiguration.bandKeys(of: lead).map { $0 ^ 0x6C65_6164_5F6B_6579 }
+    }
+
+    /// The first `words` words of `text`, from its start (the title) on.
+    static func lead(of text: String, words: Int) -> String {
+        var count = 0
+        var inWord = false
+        for index in text.indices {
+            let isWordCharacter = text[index].isLetter || text[index].isNumber
+            if isWordCharacter && !inWord {
+                count += 1
+                if count > words { return String(text[..<index]) }
+            }
+            inWord = isWordCharacter
+        }
+        return text
+    }
+
+    private static func values(_ bytes: [UInt8], from start: Int, count: Int) -> MinHashSignature {
+        // Decoded here, with a concrete type, rather than through the generic byte initializer.
+        let values = bytes.withUnsafeBytes { raw in
+            (0..<count / 4).map {
+                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self))
+            }
+        }
+        return MinHashSignature(values: values)
+    }
+
+    /// The fraction of agreeing 4-byte values in a byte range, read straight from the stored bytes.
+    private static func agreement(_ a: [UInt8], _ b: [UInt8], from start: Int, count: Int) -> Double {
+        guard count > 0 else { return 0 }
         let equal = a.withUnsafeBytes { x in
             b.withUnsafeBytes { y in
                 var equal = 0
-                for index in 0..<count {
-                    let offset = index * 4
+                var offset = start
+                while offset < start + count {
                     if x.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
                         == y.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
                     {
                         equal += 1
                     }
+                    offset += 4
                 }
                 return equal
             }
         }
-        return Double(equal) / Double(count)
-    }
-
-    public func bandKeys(of signature: [UInt8]) -> [UInt64] {
-        guard !signature.isEmpty, signature.count % 4 == 0 else { return [] }
-        // Decoded here, with a concrete type, rather than through the generic byte initializer.
-        let values = signature.withUnsafeBytes { raw in
-            (0..<signature.count / 4).map {
-                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))
-            }
-        }
-        return configuration.bandKeys(of: MinHashSignature(values: values))
+        return Double(equal) / Double(count / 4)
     }
 }
