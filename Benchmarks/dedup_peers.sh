@@ -9,7 +9,9 @@
 #                 results/params.json (tuned on the dev corpus: 0.5)
 #   minhash-0.8   the same at datasketch's usual threshold 0.8
 #   corroborate   corroborate-bench dedup (one-permutation MinHash, 128 values, word 5-shingles, LSH,
-#                 same threshold as minhash)
+#                 same threshold as minhash): all signatures, then candidate pairs, then verification
+#   corroborate-incremental   the same with --mode incremental: each article meets its candidates
+#                 among the earlier ones as it is read (NearDuplicateDetector, as syndication runs)
 # Two suites, as run_benchmarks.sh names them:
 #   dedup_10k    10,000 articles  (5 rounds after one warm-up round)
 #   dedup_100k   100,000 articles (3 rounds)
@@ -65,13 +67,23 @@ for suite in $SUITES; do
       WARMUP=
     fi
     echo "=== $suite (threshold $THRESHOLD)" >&2
-    python bench/harness.py --runs "$RUNS" $WARMUP --baseline load-only --out "$R/${suite}_corroborate.jsonl" \
+    # The harness appends; keep one run per file so the table's medians and same-round ratios
+    # come from this run alone (earlier runs move to results/superseded/).
+    OUT="$R/${suite}_corroborate.jsonl"
+    if [ -f "$OUT" ]; then
+      mkdir -p $R/superseded
+      mv "$OUT" "$R/superseded/${suite}_corroborate.$(date -u +%Y%m%dT%H%M%S).jsonl"
+    fi
+    python bench/harness.py --runs "$RUNS" $WARMUP --baseline load-only --out "$OUT" \
       --cmd load-only "python bench/load_only.py $C" \
       --cmd minhash "python bench/dedup_peer.py minhash --corpus $C --out $L/dedup_minhash.$N.tsv --threshold $THRESHOLD" \
       --cmd minhash-0.8 "python bench/dedup_peer.py minhash --corpus $C --out $L/dedup_minhash-0.8.$N.tsv --threshold 0.8" \
-      --cmd corroborate "$BIN dedup --corpus $C --out $L/dedup_corroborate.$N.tsv --threshold $THRESHOLD"
-    for m in minhash minhash-0.8 corroborate; do score "$L/dedup_$m.$N.tsv" "$T" copy_group "dedup_$m.$N"; done
-    python -c "import sys; sys.path.insert(0, 'bench'); import summarize as s; s.corpus_table(sys.argv[1], 'dedup', s.quality())" \
+      --cmd corroborate "$BIN dedup --corpus $C --out $L/dedup_corroborate.$N.tsv --threshold $THRESHOLD" \
+      --cmd corroborate-incremental \
+      "$BIN dedup --mode incremental --corpus $C --out $L/dedup_corroborate-incremental.$N.tsv --threshold $THRESHOLD"
+    for m in minhash minhash-0.8 corroborate corroborate-incremental; do score "$L/dedup_$m.$N.tsv" "$T" copy_group "dedup_$m.$N"; done
+    # summarize.py reads its results folder from argv[1] when imported: take the suite off first.
+    python -c "import sys; t = sys.argv.pop(1); sys.path.insert(0, 'bench'); import summarize as s; s.corpus_table(t, 'dedup', s.quality())" \
       "${suite}_corroborate"
     ;;
   *)

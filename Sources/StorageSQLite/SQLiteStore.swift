@@ -210,7 +210,7 @@ public final class SQLiteStore: CorroborationStore {
         bind(item.fetchedAt.timeIntervalSince1970)
         bind(report.contentHash)
         column += 1
-        item.signature.withUnsafeBytes { bytes in
+        _ = item.signature.withUnsafeBytes { bytes in
             sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
         }
         bind(origin)
