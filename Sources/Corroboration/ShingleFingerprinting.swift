@@ -61,19 +61,27 @@ public struct ShingleFingerprinting: TextFingerprinting {
             + leadConfiguration.bandKeys(of: lead).map { $0 ^ 0x6C65_6164_5F6B_6579 }
     }
 
-    /// The first `words` words of `text`, from its start (the title) on.
+    /// The first `words` words of `text`, from its start (the title) on. Read as UTF-8 bytes: an
+    /// ASCII letter or digit, or any byte of a non-ASCII character, is part of a word (close
+    /// enough to the tokenizer's rule for cutting a lead, and it runs on every item).
     static func lead(of text: String, words: Int) -> String {
-        var count = 0
-        var inWord = false
-        for index in text.indices {
-            let isWordCharacter = text[index].isLetter || text[index].isNumber
-            if isWordCharacter && !inWord {
-                count += 1
-                if count > words { return String(text[..<index]) }
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var count = 0
+            var inWord = false
+            for (offset, byte) in bytes.enumerated() {
+                let isWordByte =
+                    byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+                if isWordByte && !inWord {
+                    count += 1
+                    if count > words {
+                        return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self)
+                    }
+                }
+                inWord = isWordByte
             }
-            inWord = isWordCharacter
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return text
     }
 
     private static func values(_ bytes: [UInt8], from start: Int, count: Int) -> MinHashSignature {
