@@ -70,12 +70,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share: a seeded generator, scratch folders.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "FeedParsingTests",
-            dependencies: ["FeedParsing"],
+            dependencies: ["FeedParsing", "TestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates"]),
+        .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TestSupport"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(
             name: "CorroborationTests",
@@ -92,7 +94,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "StorageSQLite", "Storage", "Corroboration", "CorroborationModel", "OutletRegistry",
-                "BundledCorpora",
+                "BundledCorpora", "TestSupport",
             ]
         ),
         // Keeps the registry and the corpora honest: every file reads, every gold reference resolves.
@@ -103,7 +105,7 @@ let package = Package(
         // End-to-end: runs the built `corroborate` binary as scripts and users do.
         .testTarget(
             name: "CorroborateCLITests",
-            dependencies: ["corroborate", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["corroborate", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

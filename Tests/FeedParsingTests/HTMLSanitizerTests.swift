@@ -1,5 +1,6 @@
 import FeedParsing
 import Foundation
+import TestSupport
 import Testing
 
 /// One input fragment with the HTML and plain text the sanitizer must produce for it.

@@ -1,19 +1,7 @@
-/// A deterministic generator (SplitMix64), so every run draws the same texts and a failure replays.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+import TestSupport
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
+/// Every run draws the same texts, and a failure replays.
+typealias SeededRandom = SplitMix64
 
 /// News-like synthetic text: words from a generated vocabulary with a Zipf-ish head, and
 /// variants with a given share of words replaced (what an edited syndicated copy looks like).

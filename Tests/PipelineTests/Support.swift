@@ -4,6 +4,7 @@ import Foundation
 import OutletRegistry
 import Pipeline
 import StorageSQLite
+import TestSupport
 
 enum Repository {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -14,28 +15,8 @@ enum Repository {
     }
 }
 
-/// A scratch folder, removed when the test ends.
-final class ScratchFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("corroborate-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        let path = self.path(name)
-        try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-}
+/// Pipeline tests call their scratch folders what they are.
+typealias ScratchFolder = TemporaryFolder
 
 /// A small RSS 2.0 document with the given items (title, guid, body, date).
 func rss(title: String = "Test Wire", link: String = "https://wire.example/", items: [(String, String, String, String)])
