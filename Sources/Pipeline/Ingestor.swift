@@ -95,6 +95,8 @@ public final class Ingestor {
     private let wires: Set<String>
     private var loadedDays = Set<Int>()
     private var knownOutlets = Set<String>()
+    /// Outlets met but not written yet: they go with the next batch.
+    private var pendingOutlets: [StoredOutlet] = []
     /// Outlets with stored items, read once per run and kept up to date as batches are written.
     private var outletsWithItems: Set<String>?
     private let outletOverride: String?
@@ -139,17 +141,20 @@ public final class Ingestor {
                 return summary
             }
         }
-        // The next feed document is parsed and analysed while the current one is written.
+        // Later feed documents are parsed and analysed while the current one is written.
         let preparation = self.preparation
         func start(_ index: Int) -> Task<PreparedFeed, any Error>? {
             guard index < inputs.count, inputs[index].kind == .feed else { return nil }
             let input = inputs[index]
             return Task.detached { try preparation.prepare(input) }
         }
-        var next = start(0)
+        // A few documents ahead, so the writer never waits for the next one to be ready.
+        let ahead = 3
+        var prepared: [Int: Task<PreparedFeed, any Error>] = [:]
+        for index in 0..<min(ahead, inputs.count) { prepared[index] = start(index) }
         for (number, input) in inputs.enumerated() {
-            let current = next
-            next = start(number + 1)
+            let current = prepared.removeValue(forKey: number)
+            if number + ahead < inputs.count { prepared[number + ahead] = start(number + ahead) }
             summary.files += 1
             do {
                 switch input.kind {
@@ -266,9 +271,11 @@ public final class Ingestor {
 
     // MARK: Batches
 
+    /// Notes an outlet the store may not know yet; it is written with the next batch, in the
+    /// same transaction (a thousand new outlets are not a thousand extra commits).
     private func ensure(_ outlet: StoredOutlet, summary: inout IngestSummary) async throws {
         guard !knownOutlets.contains(outlet.id) else { return }
-        try await store.upsertOutlets([outlet])
+        pendingOutlets.append(outlet)
         knownOutlets.insert(outlet.id)
         if !outlet.registered { summary.unregisteredOutlets.insert(outlet.id) }
     }
@@ -316,6 +323,7 @@ public final class Ingestor {
             ? try await store.existingItems(outletID: outletID, identities: reports.map(\.identity)) : [:]
         try await loadWindows(for: reports.filter { existing[$0.identity] == nil }, fetchedAt: fetchedAt)
         var batch = IngestWrite(feed: feed)
+        batch.outlets = pendingOutlets
         var copies = 0
         var derived = 0
         var unchanged = 0
@@ -351,6 +359,7 @@ public final class Ingestor {
             return
         }
         let result = try await store.write(batch)
+        pendingOutlets.removeAll()
         outletsWithItems?.insert(outletID)
         summary.unchanged += unchanged
         for (position, id) in result.newIDs.enumerated() {

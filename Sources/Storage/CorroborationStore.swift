@@ -96,6 +96,8 @@ public struct StoredSignature: Sendable, Hashable {
 
 /// One batch of writes, applied in one transaction.
 public struct IngestWrite: Sendable {
+    /// Outlets to make or update first, in the same transaction (new outlets met in input).
+    public var outlets: [StoredOutlet] = []
     /// The feed document the batch came from, made or updated in the same transaction; its id
     /// goes to every new item.
     public var feed: FeedRecord?

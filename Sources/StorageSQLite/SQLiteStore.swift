@@ -77,19 +77,22 @@ public final class SQLiteStore: CorroborationStore {
     // MARK: Writes
 
     public func upsertOutlets(_ outlets: [StoredOutlet]) async throws(StorageError) {
-        try await writing { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO outlet (id, name, wire, ownership, registered) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET name = excluded.name, wire = excluded.wire,
-                        ownership = excluded.ownership, registered = excluded.registered
-                    WHERE outlet.registered = 0 OR excluded.registered = 1
-                    """)
-            for outlet in outlets {
-                try statement.execute(arguments: [
-                    outlet.id, outlet.name, outlet.wire, outlet.ownership, outlet.registered,
-                ])
-            }
+        try await writing { db in try Self.upsertOutlets(outlets, db: db) }
+    }
+
+    private static func upsertOutlets(_ outlets: [StoredOutlet], db: Database) throws {
+        guard !outlets.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO outlet (id, name, wire, ownership, registered) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET name = excluded.name, wire = excluded.wire,
+                    ownership = excluded.ownership, registered = excluded.registered
+                WHERE outlet.registered = 0 OR excluded.registered = 1
+                """)
+        for outlet in outlets {
+            try statement.execute(arguments: [
+                outlet.id, outlet.name, outlet.wire, outlet.ownership, outlet.registered,
+            ])
         }
     }
 
@@ -118,6 +121,7 @@ public final class SQLiteStore: CorroborationStore {
         try await writing { db in
             // One writer holds the lock, so new rows can be numbered before they are inserted and
             // references within the batch resolve to final ids.
+            try Self.upsertOutlets(batch.outlets, db: db)
             var feedID: Int64?
             if let feed = batch.feed { feedID = try Self.upsertFeed(feed, db: db) }
             let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM item") ?? 0) + 1
