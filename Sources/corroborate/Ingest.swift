@@ -2,6 +2,7 @@ import ArgumentParser
 import Corroboration
 import Foundation
 import Pipeline
+import Storage
 
 #if canImport(Glibc)
     import Glibc
@@ -47,30 +48,42 @@ struct Ingest: AsyncParsableCommand {
         summary.errors = problems.map(\.description) + summary.errors
         summary.failedFiles += problems.count
         for error in summary.errors { printError(error) }
+        let totals = try? await database.counts()
         let output = StandardOutput()
-        output.write((json ? Self.json(summary) : Self.text(summary)) + "\n")
+        output.write((json ? Self.json(summary, totals: totals) : Self.text(summary, totals: totals)) + "\n")
         output.flush()
         if summary.failedFiles > 0 || !summary.errors.isEmpty {
             throw ExitCode(1)
         }
     }
 
-    static func text(_ s: IngestSummary) -> String {
+    static func text(_ s: IngestSummary, totals: StoreCounts?) -> String {
         var line =
             "\(s.files) files: \(s.items) items, \(s.new) new, \(s.updated) updated, \(s.unchanged) unchanged; "
             + "\(s.copies) copies, \(s.derived) derived; \(s.errors.count) errors"
+        if let t = totals {
+            line +=
+                "\nthe store holds \(t.items) items from \(t.outlets) outlets: \(t.origins) independent origins, "
+                + "\(t.copies) copies, \(t.derived) derived; \(t.versions) earlier text versions kept"
+        }
         if !s.unregisteredOutlets.isEmpty {
             line += "\n\(s.unregisteredOutlets.count) outlets not in the registry were stored under their feeds' names"
         }
         return line
     }
 
-    static func json(_ s: IngestSummary) -> String {
-        let object: [String: Any] = [
+    static func json(_ s: IngestSummary, totals: StoreCounts?) -> String {
+        var object: [String: Any] = [
             "files": s.files, "failedFiles": s.failedFiles, "items": s.items, "new": s.new, "updated": s.updated,
             "unchanged": s.unchanged, "copies": s.copies, "derived": s.derived, "errors": s.errors,
             "unregisteredOutlets": s.unregisteredOutlets.sorted(),
         ]
+        if let t = totals {
+            object["store"] = [
+                "items": t.items, "outlets": t.outlets, "origins": t.origins, "copies": t.copies,
+                "derived": t.derived, "versions": t.versions,
+            ]
+        }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
