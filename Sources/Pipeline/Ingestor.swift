@@ -149,7 +149,7 @@ public final class Ingestor {
             return Task.detached { try preparation.prepare(input) }
         }
         // A few documents ahead, so the writer never waits for the next one to be ready.
-        let ahead = 3
+        let ahead = 64
         var prepared: [Int: Task<PreparedFeed, any Error>] = [:]
         for index in 0..<min(ahead, inputs.count) { prepared[index] = start(index) }
         for (number, input) in inputs.enumerated() {
@@ -161,17 +161,19 @@ public final class Ingestor {
                 case .feed:
                     let prepared = try await current!.value
                     try await ensure(prepared.outlet, summary: &summary)
-                    try await ingest(prepared.reports, feed: prepared.feed, summary: &summary)
+                    try await ingest(
+                        prepared.reports, feed: prepared.feed, name: input.displayName, summary: &summary)
                 case .articles:
                     try await ingestArticles(input, summary: &summary)
                 }
             } catch {
+                // Nothing of this document was staged; what earlier documents staged stays.
                 summary.failedFiles += 1
                 summary.errors.append(Self.describe(error, input: input))
-                resetIndex()
             }
             progress(IngestProgress(filesDone: number + 1, filesTotal: inputs.count, summary: summary))
         }
+        await flush(summary: &summary)
         return summary
     }
 
@@ -181,6 +183,10 @@ public final class Ingestor {
         index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
         loadedDays.removeAll()
         outletsWithItems = nil
+        staged = IngestWrite()
+        stagedCounts = StagedCounts()
+        stagedDocuments = []
+        stagedOutlets = []
     }
 
     private func registeredOutlets() async throws -> [StoredOutlet] {
@@ -188,11 +194,15 @@ public final class Ingestor {
     }
 
     private static func describe(_ error: any Error, input: FeedInput) -> String {
+        describe(error, name: input.displayName)
+    }
+
+    private static func describe(_ error: any Error, name: String) -> String {
         switch error {
         case let error as StorageError: return error.description
         case let error as FeedInputError: return error.description
-        case let error as FeedParseError: return "\(input.displayName): \(error.description)"
-        default: return "\(input.displayName): \(error)"
+        case let error as FeedParseError: return "\(name): \(error.description)"
+        default: return "\(name): \(error)"
         }
     }
 
@@ -261,7 +271,7 @@ public final class Ingestor {
             }
             for (_, (outlet, reports)) in byOutlet.sorted(by: { $0.key < $1.key }) {
                 try await ensure(outlet, summary: &localSummary)
-                try await ingest(reports, feed: nil, summary: &localSummary)
+                try await ingest(reports, feed: nil, name: path, summary: &localSummary)
             }
         }
         summary = localSummary
@@ -280,10 +290,10 @@ public final class Ingestor {
         if !outlet.registered { summary.unregisteredOutlets.insert(outlet.id) }
     }
 
-    /// Stores the reports of one outlet in one transaction (more when the batch repeats an
-    /// identity: each later occurrence is a version of the earlier, written after it).
+    /// Stages the reports of one outlet for the next transaction (a later occurrence of an
+    /// identity in the same document is a version of the earlier one, staged after a flush).
     private func ingest(
-        _ reports: [AnalyzedReport], feed: FeedRecord?, summary: inout IngestSummary
+        _ reports: [AnalyzedReport], feed: FeedRecord?, name: String, summary: inout IngestSummary
     ) async throws {
         summary.items += reports.count
         // Oldest first, so that an item seen twice in one document gets its versions in order.
@@ -295,25 +305,37 @@ public final class Ingestor {
             if round == rounds.count { rounds.append([]) }
             rounds[round].append(analyzed)
         }
-        for round in rounds {
-            // Another process may store some of the same items between our read and our write:
-            // read again and retry, a few times, before giving up.
-            var attempt = 0
-            while true {
-                do {
-                    try await write(round, feed: feed, summary: &summary)
-                    break
-                } catch StorageError.conflict(let store) where attempt < 3 {
-                    _ = store
-                    attempt += 1
-                    resetIndex()
-                }
-            }
+        for (number, round) in rounds.enumerated() {
+            // A version needs the id its earlier occurrence got: flush between rounds.
+            if number > 0 { await flush(summary: &summary) }
+            try await stage(round, feed: feed, name: name, summary: &summary)
         }
     }
 
-    private func write(_ analyzed: [AnalyzedReport], feed: FeedRecord?, summary: inout IngestSummary) async throws {
+    /// What the staged transaction will add to the summary once it commits.
+    private struct StagedCounts {
+        var new = 0
+        var updated = 0
+        var unchanged = 0
+        var copies = 0
+        var derived = 0
+    }
+
+    /// Items of several documents go into one transaction, up to this many: one commit per
+    /// document made SQLite write the same index pages a thousand times.
+    private let transactionSize = 2_000
+    private var staged = IngestWrite()
+    private var stagedCounts = StagedCounts()
+    /// What was staged, to report what a failed commit lost and to redo it after a conflict.
+    private var stagedDocuments: [(reports: [AnalyzedReport], feed: FeedRecord?, name: String)] = []
+    private var stagedOutlets = Set<String>()
+
+    private func stage(
+        _ analyzed: [AnalyzedReport], feed: FeedRecord?, name: String, summary: inout IngestSummary
+    ) async throws {
         guard let outletID = analyzed.first?.report.outletID else { return }
+        // What is staged for this outlet is not in the store yet: commit it before looking up.
+        if stagedOutlets.contains(outletID) { await flush(summary: &summary) }
         let reports = analyzed.map(\.report)
         let fetchedAt = now()
         if outletsWithItems == nil { outletsWithItems = try await store.outletsWithItems() }
@@ -322,53 +344,93 @@ public final class Ingestor {
             outletsWithItems!.contains(outletID)
             ? try await store.existingItems(outletID: outletID, identities: reports.map(\.identity)) : [:]
         try await loadWindows(for: reports.filter { existing[$0.identity] == nil }, fetchedAt: fetchedAt)
-        var batch = IngestWrite(feed: feed)
-        batch.outlets = pendingOutlets
-        var copies = 0
-        var derived = 0
-        var unchanged = 0
+        if let feed { staged.feeds.append(feed) }
+        staged.outlets += pendingOutlets
+        pendingOutlets.removeAll()
         for item in analyzed {
             let report = item.report
-            let credits = item.credits
-            let signature = item.signature
             if let stored = existing[report.identity] {
                 if stored.contentHash == report.contentHash || stored.earlierHashes.contains(report.contentHash) {
                     // Unchanged, or an earlier version seen again (a feed that still lists it).
-                    unchanged += 1
+                    stagedCounts.unchanged += 1
                 } else {
-                    batch.changedItems.append(
+                    staged.changedItems.append(
                         ChangedItem(
-                            id: stored.id, report: report, fetchedAt: fetchedAt, signature: signature,
-                            changes: Self.changes(from: stored.report, to: report), credits: credits))
+                            id: stored.id, report: report, fetchedAt: fetchedAt, signature: item.signature,
+                            changes: Self.changes(from: stored.report, to: report), credits: item.credits))
+                    stagedCounts.updated += 1
                 }
                 continue
             }
-            let key = ItemRef.new(batch.newItems.count)
+            let key = ItemRef.new(staged.newItems.count)
             let decision = index.decide(
-                key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: signature, credits: credits)
-            batch.newItems.append(
+                key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: item.signature,
+                credits: item.credits)
+            staged.newItems.append(
                 NewItem(
-                    report: report, feedID: nil, fetchedAt: fetchedAt, signature: signature, origin: decision.origin,
-                    relation: decision.relation, similarity: decision.similarity, credits: credits))
-            batch.originChanges += decision.originChanges
-            if decision.relation == .copy { copies += 1 }
-            if decision.relation == .derived { derived += 1 }
+                    report: report, feedID: nil, feedKey: feed?.key, fetchedAt: fetchedAt, signature: item.signature,
+                    origin: decision.origin, relation: decision.relation, similarity: decision.similarity,
+                    credits: item.credits))
+            staged.originChanges += decision.originChanges
+            stagedCounts.new += 1
+            if decision.relation == .copy { stagedCounts.copies += 1 }
+            if decision.relation == .derived { stagedCounts.derived += 1 }
         }
-        guard !batch.newItems.isEmpty || !batch.changedItems.isEmpty else {
-            summary.unchanged += unchanged
-            return
+        stagedDocuments.append((analyzed, feed, name))
+        stagedOutlets.insert(outletID)
+        if staged.newItems.count + staged.changedItems.count >= transactionSize { await flush(summary: &summary) }
+    }
+
+    /// Commits what is staged. A failure loses only the staged documents, and says which; a
+    /// conflict with another writer (it stored some of the same items first) is redone one
+    /// document at a time after reading the store again.
+    func flush(summary: inout IngestSummary, retrying: Int = 0) async {
+        guard !stagedDocuments.isEmpty else { return }
+        let batch = staged
+        let counts = stagedCounts
+        let documents = stagedDocuments
+        staged = IngestWrite()
+        stagedCounts = StagedCounts()
+        stagedDocuments = []
+        stagedOutlets = []
+        do {
+            if !batch.newItems.isEmpty || !batch.changedItems.isEmpty || !batch.outlets.isEmpty {
+                let result = try await store.write(batch)
+                for (position, id) in result.newIDs.enumerated() {
+                    index.rename(.new(position), to: .stored(id))
+                }
+                for outlet in Set(batch.newItems.map(\.report.outletID)) { outletsWithItems?.insert(outlet) }
+            }
+            summary.new += counts.new
+            summary.updated += counts.updated
+            summary.unchanged += counts.unchanged
+            summary.copies += counts.copies
+            summary.derived += counts.derived
+        } catch {
+            resetIndex()
+            pendingOutlets += batch.outlets
+            var conflict = false
+            if case .conflict = error { conflict = true }
+            if documents.count > 1 || (conflict && retrying < 3) {
+                // Redo one document at a time: the ones that can be stored are, and a failure
+                // names exactly the document it lost. A conflict (another writer stored some of
+                // the same items first) resolves itself once the store is read again.
+                for document in documents {
+                    summary.items -= document.reports.count
+                    do {
+                        try await ingest(document.reports, feed: document.feed, name: document.name, summary: &summary)
+                        await flush(summary: &summary, retrying: retrying + 1)
+                    } catch {
+                        summary.failedFiles += 1
+                        summary.errors.append(Self.describe(error, name: document.name))
+                    }
+                }
+            } else {
+                summary.failedFiles += 1
+                let name = documents.first?.name ?? ""
+                summary.errors.append("\(Self.describe(error, name: name)); not stored: \(name)")
+            }
         }
-        let result = try await store.write(batch)
-        pendingOutlets.removeAll()
-        outletsWithItems?.insert(outletID)
-        summary.unchanged += unchanged
-        for (position, id) in result.newIDs.enumerated() {
-            index.rename(.new(position), to: .stored(id))
-        }
-        summary.new += batch.newItems.count
-        summary.updated += batch.changedItems.count
-        summary.copies += copies
-        summary.derived += derived
     }
 
     /// Loads the stored items within the window of each new report's day into the index.

@@ -98,9 +98,9 @@ public struct StoredSignature: Sendable, Hashable {
 public struct IngestWrite: Sendable {
     /// Outlets to make or update first, in the same transaction (new outlets met in input).
     public var outlets: [StoredOutlet] = []
-    /// The feed document the batch came from, made or updated in the same transaction; its id
-    /// goes to every new item.
-    public var feed: FeedRecord?
+    /// The feed documents the batch came from, made or updated in the same transaction; a new
+    /// item names its own by `feedKey`.
+    public var feeds: [FeedRecord] = []
     public var newItems: [NewItem]
     public var changedItems: [ChangedItem]
     /// Every item whose origin is `from` takes `to` as its origin (a group found a better
@@ -108,10 +108,10 @@ public struct IngestWrite: Sendable {
     public var originChanges: [(from: ItemRef, to: ItemRef)]
 
     public init(
-        feed: FeedRecord? = nil, newItems: [NewItem] = [], changedItems: [ChangedItem] = [],
+        feeds: [FeedRecord] = [], newItems: [NewItem] = [], changedItems: [ChangedItem] = [],
         originChanges: [(from: ItemRef, to: ItemRef)] = []
     ) {
-        self.feed = feed
+        self.feeds = feeds
         self.newItems = newItems
         self.changedItems = changedItems
         self.originChanges = originChanges
@@ -136,6 +136,8 @@ public struct FeedRecord: Sendable, Hashable {
 public struct NewItem: Sendable {
     public var report: Report
     public var feedID: Int64?
+    /// The key of one of the batch's `feeds`, when the feed's id is not known yet.
+    public var feedKey: String?
     public var fetchedAt: Date
     public var signature: [UInt8]
     public var origin: ItemRef
@@ -144,11 +146,12 @@ public struct NewItem: Sendable {
     public var credits: [Credit]
 
     public init(
-        report: Report, feedID: Int64?, fetchedAt: Date, signature: [UInt8], origin: ItemRef,
+        report: Report, feedID: Int64?, feedKey: String? = nil, fetchedAt: Date, signature: [UInt8], origin: ItemRef,
         relation: SyndicationRelation, similarity: Double?, credits: [Credit]
     ) {
         self.report = report
         self.feedID = feedID
+        self.feedKey = feedKey
         self.fetchedAt = fetchedAt
         self.signature = signature
         self.origin = origin

@@ -122,8 +122,8 @@ public final class SQLiteStore: CorroborationStore {
             // One writer holds the lock, so new rows can be numbered before they are inserted and
             // references within the batch resolve to final ids.
             try Self.upsertOutlets(batch.outlets, db: db)
-            var feedID: Int64?
-            if let feed = batch.feed { feedID = try Self.upsertFeed(feed, db: db) }
+            var feedIDs: [String: Int64] = [:]
+            for feed in batch.feeds { feedIDs[feed.key] = try Self.upsertFeed(feed, db: db) }
             let first = (try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM item") ?? 0) + 1
             let ids = batch.newItems.indices.map { first + Int64($0) }
             func resolve(_ ref: ItemRef) -> Int64 {
@@ -143,7 +143,8 @@ public final class SQLiteStore: CorroborationStore {
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for (index, item) in batch.newItems.enumerated() {
                 try Self.insert(
-                    item, id: ids[index], feedID: item.feedID ?? feedID, origin: resolve(item.origin), into: insert)
+                    item, id: ids[index], feedID: item.feedID ?? item.feedKey.flatMap { feedIDs[$0] },
+                    origin: resolve(item.origin), into: insert)
                 try Self.insertCredits(item.credits, itemID: ids[index], db: db)
             }
             for item in batch.changedItems {
