@@ -100,7 +100,7 @@ let package = Package(
         // Keeps the registry and the corpora honest: every file reads, every gold reference resolves.
         .testTarget(
             name: "BundledDataTests",
-            dependencies: ["OutletRegistry", "BundledCorpora", "FeedParsing"]
+            dependencies: ["OutletRegistry", "BundledCorpora", "FeedParsing", "Corroboration"]
         ),
         // End-to-end: runs the built `corroborate` binary as scripts and users do.
         .testTarget(

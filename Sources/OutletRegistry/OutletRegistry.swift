@@ -140,38 +140,9 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Finds the outlets a text credits, using every outlet's credit patterns.
-public struct CreditMatcher: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and documented as safe to share.
-    private let patterns: [(outlet: String, kind: CreditKind, regex: NSRegularExpression)]
-
-    /// Compiles every pattern of every outlet; patterns that do not compile are left out
-    /// (`OutletRegistry.problems()` reports them).
-    public init(registry: OutletRegistry) {
-        var compiled: [(String, CreditKind, NSRegularExpression)] = []
-        for outlet in registry.outlets {
-            for credit in outlet.credits {
-                if case .success(let regex) = Self.compile(credit.pattern) {
-                    compiled.append((outlet.id, credit.kind, regex))
-                }
-            }
-        }
-        patterns = compiled
-    }
-
-    /// The outlets credited in `text`, each with the kinds of credit found, in registry order.
-    public func credits(in text: String) -> [(outlet: String, kinds: Set<CreditKind>)] {
-        var found: [(outlet: String, kinds: Set<CreditKind>)] = []
-        for (outlet, kind, regex) in patterns where Self.matches(regex, text) {
-            if let index = found.firstIndex(where: { $0.outlet == outlet }) {
-                found[index].kinds.insert(kind)
-            } else {
-                found.append((outlet, [kind]))
-            }
-        }
-        return found
-    }
-
+/// Compiling and matching a credit pattern the way credit detection does (`NSRegularExpression`,
+/// ICU syntax), for the registry's own checks.
+enum CreditMatcher {
     static func compile(_ pattern: String) -> Result<NSRegularExpression, RegexCompileFailure> {
         do {
             return .success(try NSRegularExpression(pattern: pattern))

@@ -1,4 +1,5 @@
 import BundledCorpora
+import Corroboration
 import FeedParsing
 import Foundation
 import OutletRegistry
@@ -28,12 +29,12 @@ import Testing
     @Test(arguments: events.map(\.name))
     func copiesCarryTheirOriginsCredit(event name: String) throws {
         let event = try #require(Self.events.first { $0.name == name })
-        let matcher = CreditMatcher(registry: try OutletRegistry.load(folder: Repository.feeds))
+        let matcher = CreditDetector(outlets: try OutletRegistry.load(folder: Repository.feeds).outlets)
         for copy in event.gold.copies {
             let item = try #require(event.resolve(copy.item))
             let origin = try #require(event.resolve(copy.copyOf))
             guard copy.credit != nil, let originOutlet = origin.outlet else { continue }
-            let credited = ([item.text] + item.bylines).flatMap { matcher.credits(in: $0).map(\.outlet) }
+            let credited = ([item.text] + item.bylines).flatMap { matcher.credits(text: $0).map(\.outletID) }
             #expect(credited.contains(originOutlet), "\(copy.item) credits \(originOutlet)")
         }
     }

@@ -1,3 +1,4 @@
+import Corroboration
 import CorroborationModel
 import Foundation
 import OutletRegistry
@@ -54,16 +55,16 @@ enum Repository {
         ("DAMASCUS, Sept. 17 (Xinhua) -- Syrian forces", "xinhua"),
     ])
     func findsCredits(text: String, outlet: String) {
-        let matcher = CreditMatcher(registry: registry)
-        #expect(matcher.credits(in: text).map(\.outlet).contains(outlet))
+        let matcher = CreditDetector(outlets: registry.outlets)
+        #expect(matcher.credits(text: text).map(\.outletID).contains(outlet))
     }
 
     @Test func doesNotCreditLookAlikes() {
-        let matcher = CreditMatcher(registry: registry)
-        let credited = matcher.credits(in: "Interfax-Ukraine reported from Kyiv that the crews were held.").map(
-            \.outlet)
+        let matcher = CreditDetector(outlets: registry.outlets)
+        let credited = matcher.credits(text: "Interfax-Ukraine reported from Kyiv that the crews were held.").map(
+            \.outletID)
         #expect(!credited.contains("interfax"))
-        #expect(matcher.credits(in: "Heavy rain fell in Sanaa on Sunday.").isEmpty)
+        #expect(matcher.credits(text: "Heavy rain fell in Sanaa on Sunday.").isEmpty)
     }
 
     @Test func aBrokenFileIsNamedInTheError() throws {
