@@ -296,14 +296,21 @@ public final class Ingestor {
         _ reports: [AnalyzedReport], feed: FeedRecord?, name: String, summary: inout IngestSummary
     ) async throws {
         summary.items += reports.count
-        // Oldest first, so that an item seen twice in one document gets its versions in order.
-        var rounds: [[AnalyzedReport]] = []
-        var seen: [String: Int] = [:]
-        for analyzed in reports.sorted(by: { ($0.report.date ?? .distantPast) < ($1.report.date ?? .distantPast) }) {
-            let round = seen[analyzed.report.identity, default: 0]
-            seen[analyzed.report.identity] = round + 1
-            if round == rounds.count { rounds.append([]) }
-            rounds[round].append(analyzed)
+        let identities = reports.map(\.report.identity)
+        var rounds: [[AnalyzedReport]] = [reports]
+        if Set(identities).count < identities.count {
+            // An item seen twice in one document: oldest first, each later occurrence a version.
+            rounds = []
+            var seen: [String: Int] = [:]
+            let order = reports.indices.sorted {
+                (reports[$0].report.date ?? .distantPast) < (reports[$1].report.date ?? .distantPast)
+            }
+            for position in order {
+                let round = seen[identities[position], default: 0]
+                seen[identities[position]] = round + 1
+                if round == rounds.count { rounds.append([]) }
+                rounds[round].append(reports[position])
+            }
         }
         for (number, round) in rounds.enumerated() {
             // A version needs the id its earlier occurrence got: flush between rounds.
