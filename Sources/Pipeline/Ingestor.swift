@@ -456,7 +456,8 @@ public final class Ingestor {
             index.insert(
                 SyndicationEntry(
                     key: .stored(stored.itemID), outletID: stored.outletID, date: stored.date,
-                    signature: stored.signature, origin: .stored(stored.originID), creditedOutlets: []))
+                    signature: stored.signature, origin: .stored(stored.originID),
+                    creditedOutlets: stored.creditedOutlets))
         }
         loadedDays.formUnion(low...high)
     }

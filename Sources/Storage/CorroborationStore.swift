@@ -80,10 +80,12 @@ public struct StoredSignature: Sendable, Hashable {
     public var originID: Int64
     public var relation: SyndicationRelation
     public var signature: [UInt8]
+    /// Outlets the item credits in a dateline, credit line, byline or `<source>`: whose copy it is.
+    public var creditedOutlets: Set<String>
 
     public init(
         itemID: Int64, outletID: String, date: Date, originID: Int64, relation: SyndicationRelation,
-        signature: [UInt8]
+        signature: [UInt8], creditedOutlets: Set<String> = []
     ) {
         self.itemID = itemID
         self.outletID = outletID
@@ -91,6 +93,7 @@ public struct StoredSignature: Sendable, Hashable {
         self.originID = originID
         self.relation = relation
         self.signature = signature
+        self.creditedOutlets = creditedOutlets
     }
 }
 

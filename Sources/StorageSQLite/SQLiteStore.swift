@@ -306,7 +306,10 @@ public final class SQLiteStore: CorroborationStore {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, outletID, date, originID, relation, signature FROM item
+                    SELECT id, outletID, date, originID, relation, signature,
+                        (SELECT group_concat(outletID, ' ') FROM itemCredit
+                         WHERE itemID = item.id AND kind != 'attribution') AS credited
+                    FROM item
                     WHERE date BETWEEN ? AND ? AND signature IS NOT NULL
                     """,
                 arguments: [window.lowerBound.timeIntervalSince1970, window.upperBound.timeIntervalSince1970])
@@ -319,7 +322,9 @@ public final class SQLiteStore: CorroborationStore {
                         itemID: id, outletID: row["outletID"], date: Date(timeIntervalSince1970: row["date"]),
                         originID: row["originID"] ?? id,
                         relation: SyndicationRelation(rawValue: row["relation"]) ?? .original,
-                        signature: [UInt8](signature)))
+                        signature: [UInt8](signature),
+                        creditedOutlets: Set(
+                            ((row["credited"] as String?) ?? "").split(separator: " ").map(String.init))))
             }
             return found
         }
