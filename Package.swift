@@ -94,7 +94,7 @@ let package = Package(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "StorageSQLite", "Storage", "Corroboration", "CorroborationModel", "OutletRegistry",
-                "BundledCorpora", "TestSupport",
+                "BundledCorpora", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Keeps the registry and the corpora honest: every file reads, every gold reference resolves.

@@ -22,6 +22,23 @@ public struct Report: Sendable, Hashable, Codable {
     public var sourceTitle: String?
     public var sourceURL: String?
     public var language: String?
+    /// Attached media (RSS `<enclosure>`, Media RSS content) as the feed gave them.
+    public var enclosures: [Enclosure] = []
+    /// A picture for the item (`media:thumbnail`).
+    public var thumbnail: String?
+
+    /// A file attached to an item: its URL, MIME type and length in bytes, when given.
+    public struct Enclosure: Sendable, Hashable, Codable {
+        public var url: String
+        public var type: String?
+        public var length: Int?
+
+        public init(url: String, type: String? = nil, length: Int? = nil) {
+            self.url = url
+            self.type = type
+            self.length = length
+        }
+    }
 
     public init(
         outletID: String, sourceID: String, link: String? = nil, title: String? = nil, summaryHTML: String? = nil,
@@ -87,6 +104,8 @@ public struct Report: Sendable, Hashable, Codable {
         mix(summaryHTML)
         mix(contentHTML)
         mix(text)
+        mix(thumbnail)
+        for enclosure in enclosures { mix(enclosure.url) }
         mix(published.map { UInt64(bitPattern: Int64($0.timeIntervalSince1970 * 1000)) } ?? 1)
         mix(updated.map { UInt64(bitPattern: Int64($0.timeIntervalSince1970 * 1000)) } ?? 2)
         return String(hash, radix: 16)

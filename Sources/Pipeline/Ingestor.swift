@@ -211,12 +211,15 @@ public final class Ingestor {
     static func report(from entry: FeedEntry, outletID: String) -> Report {
         let text = [entry.title, Self.body(summary: entry.summaryText?.string, content: entry.contentText?.string)]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
-        return Report(
+        var report = Report(
             outletID: outletID, sourceID: entry.id, link: entry.link, title: entry.title,
             summaryHTML: entry.summary?.string, contentHTML: entry.content?.string, text: text,
             published: entry.published, updated: entry.updated,
             authors: entry.authors.compactMap { $0.name ?? $0.email }, categories: entry.categories,
             sourceTitle: entry.source?.title, sourceURL: entry.source?.url, language: entry.language)
+        report.enclosures = entry.enclosures.map { Report.Enclosure(url: $0.url, type: $0.type, length: $0.length) }
+        report.thumbnail = entry.thumbnail
+        return report
     }
 
     /// The body to analyse: the content, led by the summary when the content does not repeat it

@@ -136,8 +136,9 @@ public final class SQLiteStore: CorroborationStore {
                 sql: """
                     INSERT INTO item (id, outletID, feedID, sourceID, identity, link, title, summaryHTML, contentHTML,
                         text, published, updated, date, authors, categories, sourceTitle, sourceURL, language,
-                        fetchedAt, contentHash, version, signature, originID, relation, similarity)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
+                        fetchedAt, contentHash, version, signature, originID, relation, similarity, enclosures,
+                        thumbnail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
                     """)
             // Origins point forward as well as back within a batch: check foreign keys at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -221,6 +222,8 @@ public final class SQLiteStore: CorroborationStore {
         bind(origin)
         bind(item.relation.rawValue)
         bind(item.similarity)
+        bind(report.enclosures.isEmpty ? "[]" : enclosuresJSON(report.enclosures))
+        bind(report.thumbnail)
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
@@ -244,6 +247,7 @@ public final class SQLiteStore: CorroborationStore {
             sql: """
                 UPDATE item SET link = ?, title = ?, summaryHTML = ?, contentHTML = ?, text = ?, published = ?,
                     updated = ?, date = ?, authors = ?, categories = ?, sourceTitle = ?, sourceURL = ?, language = ?,
+                    enclosures = ?, thumbnail = ?,
                     fetchedAt = ?, contentHash = ?, version = version + 1, signature = ?
                 WHERE id = ?
                 """,
@@ -252,6 +256,7 @@ public final class SQLiteStore: CorroborationStore {
                 report.published?.timeIntervalSince1970, report.updated?.timeIntervalSince1970,
                 (report.date ?? item.fetchedAt).timeIntervalSince1970, jsonArray(report.authors),
                 jsonArray(report.categories), report.sourceTitle, report.sourceURL, report.language,
+                enclosuresJSON(report.enclosures), report.thumbnail,
                 item.fetchedAt.timeIntervalSince1970, report.contentHash, Data(item.signature), item.id,
             ])
         try db.execute(sql: "DELETE FROM itemCredit WHERE itemID = ?", arguments: [item.id])
@@ -431,12 +436,24 @@ private func report(_ row: Row) -> Report {
     func date(_ column: String) -> Date? {
         (row[column] as Double?).map { Date(timeIntervalSince1970: $0) }
     }
-    return Report(
+    var report = Report(
         outletID: row["outletID"], sourceID: row["sourceID"], link: row["link"], title: row["title"],
         summaryHTML: row["summaryHTML"], contentHTML: row["contentHTML"], text: row["text"],
         published: date("published"), updated: date("updated"), authors: stringArray(row["authors"]),
         categories: stringArray(row["categories"]), sourceTitle: row["sourceTitle"], sourceURL: row["sourceURL"],
         language: row["language"])
+    report.enclosures =
+        ((row["enclosures"] as String?)?.data(using: .utf8)).flatMap {
+            try? JSONDecoder().decode([Report.Enclosure].self, from: $0)
+        } ?? []
+    report.thumbnail = row["thumbnail"]
+    return report
+}
+
+/// Enclosures as a JSON array of objects.
+func enclosuresJSON(_ enclosures: [Report.Enclosure]) -> String {
+    let data = (try? JSONEncoder().encode(enclosures)) ?? Data("[]".utf8)
+    return String(decoding: data, as: UTF8.self)
 }
 
 /// SQLite copies the bound bytes before the call returns.

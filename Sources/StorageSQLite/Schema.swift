@@ -14,6 +14,8 @@ import GRDB
 ///   published, else updated, else fetched: where the item sits in time). `signature` is the
 ///   near-duplicate signature; `originID` the item whose reporting it carries (itself when it
 ///   is an original), `relation` one of `original`, `copy`, `derived`.
+///   `enclosures` is a JSON array of `{"url", "type", "length"}`; `thumbnail` a picture URL
+///   (both added by migration v2).
 /// - `itemVersion`: earlier versions of items whose text changed, with the fields that changed.
 /// - `itemCredit`: the outlets an item credits, by kind (`dateline`, `credit-line`,
 ///   `attribution`, `byline`, `source`).
@@ -95,6 +97,13 @@ enum Schema {
                         text TEXT NOT NULL,
                         PRIMARY KEY (itemID, outletID, kind)
                     ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("v2: item enclosures and thumbnail") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE item ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
+                    ALTER TABLE item ADD COLUMN thumbnail TEXT;
                     """)
         }
         return migrator

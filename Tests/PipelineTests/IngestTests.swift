@@ -1,9 +1,11 @@
 import CorroborationModel
 import Foundation
+import GRDB
 import Pipeline
 import Storage
-import StorageSQLite
 import Testing
+
+@testable import StorageSQLite
 
 @Suite struct IngestTests {
     @Test func ingestingTwiceAddsNothing() async throws {
@@ -146,6 +148,46 @@ import Testing
         let feed = try scratch.write("ap.xml", rss(items: [("A", "a", "Text.", "Sun, 17 Sep 2017 08:30:00 GMT")]))
         let summary = try await ingest([feed], store: readOnly)
         #expect(summary.errors.contains { $0.contains(path) && $0.contains("read-only") })
+    }
+
+    @Test func enclosuresAndThumbnailsAreKept() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let feed = try scratch.write(
+            "ap.xml",
+            """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>W</title>
+            <link>https://wire.example/</link>
+            <item><title>Photo</title><guid>p1</guid><description>A strike.</description>
+            <enclosure url="https://wire.example/p1.jpg" type="image/jpeg" length="1234"/>
+            <media:thumbnail url="https://wire.example/p1-small.jpg"/></item>
+            </channel></rss>
+            """)
+        #expect(try await ingest([feed], store: store).new == 1)
+        let item = try #require(try await store.items(limit: 1).first)
+        #expect(item.report.enclosures == [.init(url: "https://wire.example/p1.jpg", type: "image/jpeg", length: 1234)])
+        #expect(item.report.thumbnail == "https://wire.example/p1-small.jpg")
+    }
+
+    /// A store written before migration v2 opens and is brought up to date, its items intact.
+    @Test func anOlderStoreIsMigrated() async throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("old.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v1: outlets, feeds, items, versions, credits")
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO outlet (id, name) VALUES ('ap', 'AP')")
+            try db.execute(
+                sql: """
+                    INSERT INTO item (id, outletID, sourceID, identity, text, date, fetchedAt, contentHash, originID)
+                    VALUES (1, 'ap', 'a1', 'a1', 'Text.', 0, 0, 'x', 1)
+                    """)
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        let items = try await store.items(limit: 10)
+        #expect(items.count == 1)
+        #expect(items.first?.report.enclosures == [])
     }
 
     @Test func aStoreThatIsNotOneIsRefused() throws {
