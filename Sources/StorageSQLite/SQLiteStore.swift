@@ -452,7 +452,9 @@ private func report(_ row: Row) -> Report {
 
 /// Enclosures as a JSON array of objects.
 func enclosuresJSON(_ enclosures: [Report.Enclosure]) -> String {
-    let data = (try? JSONEncoder().encode(enclosures)) ?? Data("[]".utf8)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+    let data = (try? encoder.encode(enclosures)) ?? Data("[]".utf8)
     return String(decoding: data, as: UTF8.self)
 }
 
