@@ -43,12 +43,19 @@ struct Ingest: AsyncParsableCommand {
         let ingestor = Ingestor(
             store: database, registry: registry, fingerprinting: ShingleFingerprinting(), outletOverride: outlet)
         let bar = ProgressBar(enabled: !quiet && isatty(2) != 0)
+        let before = try? await database.counts()
         var summary = await ingestor.ingest(inputs) { bar.update($0) }
         bar.finish()
+        let totals = try? await database.counts()
+        if let before, let totals {
+            // A group's origin can change as later items arrive (a wire's own item after its
+            // reprints), so copies are counted from the store, not from first decisions.
+            summary.copies = max(0, totals.copies - before.copies)
+            summary.derived = max(0, totals.derived - before.derived)
+        }
         summary.errors = problems.map(\.description) + summary.errors
         summary.failedFiles += problems.count
         for error in summary.errors { printError(error) }
-        let totals = try? await database.counts()
         let output = StandardOutput()
         output.write((json ? Self.json(summary, totals: totals) : Self.text(summary, totals: totals)) + "\n")
         output.flush()
