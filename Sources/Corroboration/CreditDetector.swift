@@ -17,12 +17,16 @@ public struct CreditDetector: @unchecked Sendable {
         /// Sets of indices into the literal searches: the regex runs only when every set has a
         /// literal present. Empty when the pattern has no gate and always runs.
         let gate: [[Int]]
+        let caseInsensitive: Bool
     }
 
     private let patterns: [Pattern]
-    /// Every gate literal, ASCII letters matched in either case: one pass per text serves the
-    /// case-sensitive gates too (a gate that opens more often than needed only costs a regex run).
-    private let search: MultiLiteralSearch
+    /// Case-sensitive gate literals. Folding them too would open short ones ("AP", "EFE") on
+    /// every text that contains the letters ("happened"): measured, it ran a regex per item.
+    private let exactSearch: MultiLiteralSearch
+    /// The literals of case-insensitive patterns, searched in a second pass only when there are any.
+    private let foldedSearch: MultiLiteralSearch
+    private let needsFolded: Bool
 
     /// Only the credits that make an item someone else's copy: datelines, credit lines, bylines.
     /// Attributions ("Interfax reported") credit a claim, not the item, and are left to claim
@@ -32,38 +36,45 @@ public struct CreditDetector: @unchecked Sendable {
     /// Compiles the patterns of `outlets` (of the given kinds); a pattern that does not compile is
     /// skipped (the registry's own checks report it).
     public init(outlets: [Outlet], kinds: Set<CreditKind> = Set(CreditKind.allCases)) {
-        var literals: [String: Int] = [:]
+        var exact: [String: Int] = [:]
+        var folded: [String: Int] = [:]
         var compiled: [Pattern] = []
         for outlet in outlets {
             for credit in outlet.credits where kinds.contains(credit.kind) {
                 guard let regex = try? NSRegularExpression(pattern: credit.pattern) else { continue }
                 var gate: [[Int]] = []
+                var caseInsensitive = false
                 // A case-insensitive gate with a non-ASCII literal would need Unicode case folding of
                 // every text; such a pattern runs ungated instead.
                 if let found = RegexLiteralGate.requiredLiterals(of: credit.pattern),
                     !found.caseInsensitive || found.requirements.joined().allSatisfy({ $0.allSatisfy(\.isASCII) })
                 {
+                    caseInsensitive = found.caseInsensitive
                     for requirement in found.requirements {
                         gate.append(
                             requirement.map { literal in
-                                let key = Self.asciiLowercased(literal)
-                                if let index = literals[key] { return index }
-                                literals[key] = literals.count
-                                return literals.count - 1
+                                if caseInsensitive {
+                                    if let index = folded[literal] { return index }
+                                    folded[literal] = folded.count
+                                    return folded.count - 1
+                                }
+                                if let index = exact[literal] { return index }
+                                exact[literal] = exact.count
+                                return exact.count - 1
                             })
                     }
                 }
                 compiled.append(
-                    Pattern(outletID: outlet.id, kind: credit.kind, regex: regex, gate: gate))
+                    Pattern(
+                        outletID: outlet.id, kind: credit.kind, regex: regex, gate: gate,
+                        caseInsensitive: caseInsensitive))
             }
         }
         patterns = compiled
-        search = MultiLiteralSearch(
-            literals: literals.sorted { $0.value < $1.value }.map(\.key), asciiCaseInsensitive: true)
-    }
-
-    private static func asciiLowercased(_ text: String) -> String {
-        String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        exactSearch = MultiLiteralSearch(literals: exact.sorted { $0.value < $1.value }.map(\.key))
+        foldedSearch = MultiLiteralSearch(
+            literals: folded.sorted { $0.value < $1.value }.map(\.key), asciiCaseInsensitive: true)
+        needsFolded = !folded.isEmpty
     }
 
     /// How many patterns run on every text because no gate could be found for them.
@@ -98,10 +109,12 @@ public struct CreditDetector: @unchecked Sendable {
     private func credits(in fields: [String], excluding ownOutlet: String?) -> [Credit] {
         var found: [Credit] = []
         for field in fields where !field.isEmpty {
-            let present = search.occurrences(in: field)
+            let exact = exactSearch.occurrences(in: field)
+            let folded = needsFolded ? foldedSearch.occurrences(in: field) : []
             // The UTF-16 range costs a pass over the text: made only once a gate opens.
             var range: NSRange?
             for pattern in patterns where pattern.outletID != ownOutlet {
+                let present = pattern.caseInsensitive ? folded : exact
                 guard pattern.gate.allSatisfy({ requirement in requirement.contains { present[$0] } }) else {
                     continue
                 }
