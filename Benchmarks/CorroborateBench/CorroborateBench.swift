@@ -88,11 +88,7 @@ enum CorroborateBench {
         var mark = Clock.now
         while try reader.next({ line, number throws(CorpusError) in
             guard !isBlank(line) else { return }
-            do throws(CorpusError) {
-                try fields.read(line)
-            } catch {
-                throw CorpusError(description: "\(corpus):\(number): \(error.description)")
-            }
+            try fields.read(line, line: number, of: corpus)
             guard fields.hasID else { throw CorpusError(description: "\(corpus):\(number): no \"id\"") }
             ids.append(String(decoding: fields.id, as: UTF8.self))
             let parsed = Clock.now
@@ -168,11 +164,7 @@ enum CorroborateBench {
         var text: [UInt8] = []
         while try reader.next({ line, number throws(CorpusError) in
             guard !isBlank(line) else { return }
-            do throws(CorpusError) {
-                try fields.read(line)
-            } catch {
-                throw CorpusError(description: "\(corpus):\(number): \(error.description)")
-            }
+            try fields.read(line, line: number, of: corpus)
             let joined = fields.title + [0x20] + fields.body
             let words = joined.withUnsafeBufferPointer { tokenizer.tokens(inUTF8: $0) }
             text.append(contentsOf: words.joined(separator: " ").utf8)

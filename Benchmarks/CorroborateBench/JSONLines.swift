@@ -102,6 +102,15 @@ struct ArticleFields {
     var hasID = false
 
     /// Reads one line; throws a message saying what is wrong in it.
+    /// `read(_:)` with the error naming the file and line.
+    mutating func read(_ line: UnsafeBufferPointer<UInt8>, line number: Int, of corpus: String) throws(CorpusError) {
+        do throws(CorpusError) {
+            try read(line)
+        } catch {
+            throw CorpusError(description: "\(corpus):\(number): \(error.description)")
+        }
+    }
+
     mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(CorpusError) {
         id.removeAll(keepingCapacity: true)
         title.removeAll(keepingCapacity: true)
