@@ -125,6 +125,7 @@ public enum FeedReading {
             if entries.count < keepEntries { entries.append(entry) }
         }
         let descriptor: Int32
+        var capacity = chunkSize
         switch input.source {
         case .standardInput:
             descriptor = 0
@@ -134,20 +135,25 @@ public enum FeedReading {
                 throw FeedInputError.unreadable(path: path, reason: String(cString: strerror(errno)))
             }
             var info = stat()
-            if fstat(descriptor, &info) == 0, Int(info.st_size) > options.maxDocumentBytes {
-                close(descriptor)
-                throw FeedParseError.documentTooLarge(bytes: Int(info.st_size), limit: options.maxDocumentBytes)
+            if fstat(descriptor, &info) == 0 {
+                if Int(info.st_size) > options.maxDocumentBytes {
+                    close(descriptor)
+                    throw FeedParseError.documentTooLarge(bytes: Int(info.st_size), limit: options.maxDocumentBytes)
+                }
+                // A small file needs a small buffer: one byte more than the file, to see its end.
+                capacity = min(chunkSize, max(4096, Int(info.st_size) + 1))
             }
         }
         defer { if descriptor != 0 { close(descriptor) } }
 
-        if buffer.count < chunkSize { buffer = [UInt8](repeating: 0, count: chunkSize) }
+        if buffer.count < capacity { buffer = [UInt8](repeating: 0, count: capacity) }
+        let chunk = min(buffer.count, chunkSize)
         // Read up to one chunk; a document that fits is parsed whole, where it lies. A longer one
         // streams through the parser chunk by chunk, so memory stays flat.
         var filled = 0
         var total = 0
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, chunkSize - filled) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, chunk - filled) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FeedInputError.unreadable(path: input.displayName, reason: String(cString: strerror(errno)))
@@ -155,7 +161,7 @@ public enum FeedReading {
             if count == 0 { break }
             filled += count
             total += count
-            if filled == chunkSize {
+            if filled == chunk {
                 try buffer.withUnsafeBufferPointer { try parser.feed(UnsafeBufferPointer(rebasing: $0[..<filled])) }
                 filled = 0
             }
