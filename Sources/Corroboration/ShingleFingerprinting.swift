@@ -27,8 +27,6 @@ public struct ShingleFingerprinting: TextFingerprinting {
 
     public static let standardLead = try! NearDuplicateConfiguration(threshold: 0.6, numberOfPermutations: 64)
 
-    public var threshold: Double { configuration.threshold }
-
     public var bands: LSHBands {
         LSHBands(bands: configuration.bands.bands + leadConfiguration.bands.bands, rows: 1)
     }
@@ -43,13 +41,13 @@ public struct ShingleFingerprinting: TextFingerprinting {
     }
 
     /// The whole texts' similarity when it reaches the threshold; else the leads' when they are
-    /// the same lead (similarity at least the lead threshold); else the whole texts' again.
-    public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double {
-        guard a.count == b.count, a.count > fullLength else { return 0 }
+    /// the same lead (similarity at least the lead threshold); else nil.
+    public func nearDuplicateSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double? {
+        guard a.count == b.count, a.count > fullLength else { return nil }
         let full = Self.agreement(a, b, from: 0, count: fullLength)
         if full >= configuration.threshold { return full }
         let lead = Self.agreement(a, b, from: fullLength, count: a.count - fullLength)
-        return lead >= leadConfiguration.threshold ? lead : full
+        return lead >= leadConfiguration.threshold ? lead : nil
     }
 
     public func bandKeys(of signature: [UInt8]) -> [UInt64] {

@@ -6,8 +6,9 @@ import NearDuplicates
 /// a similarity between two signatures, and the LSH keys that find candidates.
 public protocol TextFingerprinting: Sendable {
     func signature(of text: String) -> [UInt8]
-    /// Estimated Jaccard similarity of the two texts' word shingles, 0...1.
-    func similarity(_ a: [UInt8], _ b: [UInt8]) -> Double
+    /// How similar two texts are (estimated Jaccard similarity of their word shingles, 0...1)
+    /// when they are near-duplicates by the engine's own thresholds; nil when they are not.
+    func nearDuplicateSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double?
     /// Two signatures that share a key are candidates; similar texts share one with high probability.
     func bandKeys(of signature: [UInt8]) -> [UInt64]
     /// The banding behind `bandKeys`, to size an index.
@@ -49,13 +50,12 @@ public struct SyndicationDecision: Sendable {
 /// Collapses near-identical texts into one origin and tells copies from derived reports.
 ///
 /// Items are compared only with their LSH candidates among the items it holds (the caller keeps
-/// it to a time window). Near-duplicates (similarity at least `threshold`) form a group with one
+/// it to a time window). Near-duplicates (by the fingerprinting's thresholds) form a group with one
 /// origin: the item of the outlet the group's members credit, else a wire's, else the earliest.
 /// A new item with no near-duplicate is `derived` when it credits another outlet in a dateline,
 /// credit line, byline or `<source>` (rewritten wire copy), else `original`.
 public final class SyndicationIndex {
     public let fingerprinting: any TextFingerprinting
-    public let threshold: Double
     private let wires: Set<String>
     /// Entries by slot; slots never move, so the LSH index holds slots and a rename touches
     /// only `slotOf`.
@@ -65,25 +65,26 @@ public final class SyndicationIndex {
     /// The slots of each group's members, by the group's origin.
     private var members: [ItemRef: Set<Int>] = [:]
 
-    public init(fingerprinting: any TextFingerprinting, threshold: Double = 0.5, wireOutlets: Set<String>) {
+    public init(fingerprinting: any TextFingerprinting, wireOutlets: Set<String>) {
         self.fingerprinting = fingerprinting
-        self.threshold = threshold
         wires = wireOutlets
         lsh = LSHIndex(bands: fingerprinting.bands, expectedCount: 4096)
     }
-
-    public var count: Int { slotOf.count }
 
     public func contains(_ key: ItemRef) -> Bool { slotOf[key] != nil }
 
     /// Adds an item whose origin is already decided (a stored item, or a new one just decided).
     public func insert(_ entry: SyndicationEntry) {
+        insert(entry, bandKeys: fingerprinting.bandKeys(of: entry.signature))
+    }
+
+    private func insert(_ entry: SyndicationEntry, bandKeys: [UInt64]) {
         guard slotOf[entry.key] == nil else { return }
         let slot = entries.count
         entries.append(entry)
         slotOf[entry.key] = slot
         members[entry.origin, default: []].insert(slot)
-        lsh.insert(id: slot, bandKeys: fingerprinting.bandKeys(of: entry.signature))
+        lsh.insert(id: slot, bandKeys: bandKeys)
     }
 
     /// Renames a key (a new item's batch position becomes its stored id once written).
@@ -104,16 +105,18 @@ public final class SyndicationIndex {
         let credited = Set(credits.filter { $0.kind != .attribution && $0.outletID != outletID }.map(\.outletID))
         // Near-duplicates among the candidates, with the best similarity per group.
         var bestInGroup: [ItemRef: Double] = [:]
-        for slot in lsh.candidates(forBandKeys: fingerprinting.bandKeys(of: signature)) {
+        let bandKeys = fingerprinting.bandKeys(of: signature)
+        for slot in lsh.candidates(forBandKeys: bandKeys) {
             let candidate = entries[slot]
-            let similarity = fingerprinting.similarity(signature, candidate.signature)
-            guard similarity >= threshold else { continue }
+            guard let similarity = fingerprinting.nearDuplicateSimilarity(signature, candidate.signature) else {
+                continue
+            }
             bestInGroup[candidate.origin] = max(bestInGroup[candidate.origin] ?? 0, similarity)
         }
         let entry = SyndicationEntry(
             key: key, outletID: outletID, date: date, signature: signature, origin: key, creditedOutlets: credited)
         guard !bestInGroup.isEmpty else {
-            insert(entry)
+            insert(entry, bandKeys: bandKeys)
             return SyndicationDecision(
                 origin: key, relation: credited.isEmpty ? .original : .derived, similarity: nil, originChanges: [])
         }
@@ -131,7 +134,7 @@ public final class SyndicationIndex {
         for group in groups where group != best.key {
             changes.append((from: group, to: best.key))
         }
-        insert(entry)
+        insert(entry, bandKeys: bandKeys)
         for change in changes { merge(change.from, into: change.to) }
         if best.key != key { merge(key, into: best.key) }
         let similarity = bestInGroup.values.max()

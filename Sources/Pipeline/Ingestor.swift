@@ -100,7 +100,6 @@ public final class Ingestor {
     /// Outlets with stored items, read once per run and kept up to date as batches are written.
     private var outletsWithItems: Set<String>?
     private let outletOverride: String?
-    private let parserOptions: FeedParserOptions
     /// Near-duplicates are looked for among items this many days either side.
     private let windowDays: Int
     private let now: () -> Date
@@ -121,7 +120,6 @@ public final class Ingestor {
             resolver: resolver, detector: detector, fingerprinting: fingerprinting, outletOverride: outletOverride,
             parserOptions: parserOptions)
         self.outletOverride = outletOverride
-        self.parserOptions = parserOptions
         self.windowDays = windowDays
         self.now = now
     }
@@ -131,15 +129,14 @@ public final class Ingestor {
         _ inputs: [FeedInput], progress: (IngestProgress) -> Void = { _ in }
     ) async -> IngestSummary {
         var summary = IngestSummary()
-        if let outlets = try? await registeredOutlets() {
-            do {
-                try await store.upsertOutlets(outlets)
-                knownOutlets.formUnion(outlets.map(\.id))
-            } catch {
-                summary.errors.append(error.description)
-                summary.failedFiles = inputs.count
-                return summary
-            }
+        let outlets = resolver.registry.outlets.map(StoredOutlet.init)
+        do {
+            try await store.upsertOutlets(outlets)
+            knownOutlets.formUnion(outlets.map(\.id))
+        } catch {
+            summary.errors.append(error.description)
+            summary.failedFiles = inputs.count
+            return summary
         }
         // Later feed documents are parsed and analysed while the current one is written.
         let preparation = self.preparation
@@ -160,7 +157,7 @@ public final class Ingestor {
                 switch input.kind {
                 case .feed:
                     let prepared = try await current!.value
-                    try await ensure(prepared.outlet, summary: &summary)
+                    ensure(prepared.outlet, summary: &summary)
                     try await ingest(
                         prepared.reports, feed: prepared.feed, name: input.displayName, summary: &summary)
                 case .articles:
@@ -187,10 +184,6 @@ public final class Ingestor {
         stagedCounts = StagedCounts()
         stagedDocuments = []
         stagedOutlets = []
-    }
-
-    private func registeredOutlets() async throws -> [StoredOutlet] {
-        resolver.registry.outlets.map(StoredOutlet.init)
     }
 
     private static func describe(_ error: any Error, input: FeedInput) -> String {
@@ -273,7 +266,7 @@ public final class Ingestor {
                 byOutlet[outlet.id, default: (outlet, [])].1.append(preparation.analyze(report))
             }
             for (_, (outlet, reports)) in byOutlet.sorted(by: { $0.key < $1.key }) {
-                try await ensure(outlet, summary: &localSummary)
+                ensure(outlet, summary: &localSummary)
                 try await ingest(reports, feed: nil, name: path, summary: &localSummary)
             }
         }
@@ -286,7 +279,7 @@ public final class Ingestor {
 
     /// Notes an outlet the store may not know yet; it is written with the next batch, in the
     /// same transaction (a thousand new outlets are not a thousand extra commits).
-    private func ensure(_ outlet: StoredOutlet, summary: inout IngestSummary) async throws {
+    private func ensure(_ outlet: StoredOutlet, summary: inout IngestSummary) {
         guard !knownOutlets.contains(outlet.id) else { return }
         pendingOutlets.append(outlet)
         knownOutlets.insert(outlet.id)
@@ -378,7 +371,7 @@ public final class Ingestor {
                 credits: item.credits)
             staged.newItems.append(
                 NewItem(
-                    report: report, feedID: nil, feedKey: feed?.key, fetchedAt: fetchedAt, signature: item.signature,
+                    report: report, feedKey: feed?.key, fetchedAt: fetchedAt, signature: item.signature,
                     origin: decision.origin, relation: decision.relation, similarity: decision.similarity,
                     credits: item.credits))
             staged.originChanges += decision.originChanges

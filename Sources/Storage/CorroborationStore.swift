@@ -8,9 +8,6 @@ public protocol CorroborationStore: Sendable {
     /// Mirrors the registry's outlets (and any outlet met in input but not registered).
     func upsertOutlets(_ outlets: [StoredOutlet]) async throws(StorageError)
 
-    /// The feed with this key (its URL, or `file:` and a path for local files), made if new.
-    func feed(key: String, outletID: String, title: String?, format: String?) async throws(StorageError) -> Int64
-
     /// The stored items of an outlet with these identities (`Report.identity`).
     func existingItems(outletID: String, identities: [String]) async throws(StorageError) -> [String: ExistingItem]
 
@@ -138,8 +135,7 @@ public struct FeedRecord: Sendable, Hashable {
 
 public struct NewItem: Sendable {
     public var report: Report
-    public var feedID: Int64?
-    /// The key of one of the batch's `feeds`, when the feed's id is not known yet.
+    /// The key of the batch's feed the item came from (nil for article JSONL).
     public var feedKey: String?
     public var fetchedAt: Date
     public var signature: [UInt8]
@@ -149,11 +145,10 @@ public struct NewItem: Sendable {
     public var credits: [Credit]
 
     public init(
-        report: Report, feedID: Int64?, feedKey: String? = nil, fetchedAt: Date, signature: [UInt8], origin: ItemRef,
+        report: Report, feedKey: String? = nil, fetchedAt: Date, signature: [UInt8], origin: ItemRef,
         relation: SyndicationRelation, similarity: Double?, credits: [Credit]
     ) {
         self.report = report
-        self.feedID = feedID
         self.feedKey = feedKey
         self.fetchedAt = fetchedAt
         self.signature = signature

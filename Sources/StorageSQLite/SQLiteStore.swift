@@ -101,13 +101,6 @@ public final class SQLiteStore: CorroborationStore {
         }
     }
 
-    public func feed(key: String, outletID: String, title: String?, format: String?) async throws(StorageError) -> Int64
-    {
-        try await writing { db in
-            try Self.upsertFeed(FeedRecord(key: key, outletID: outletID, title: title, format: format), db: db)
-        }
-    }
-
     private static func upsertFeed(_ feed: FeedRecord, db: Database) throws -> Int64 {
         try db.execute(
             sql: """
@@ -149,7 +142,7 @@ public final class SQLiteStore: CorroborationStore {
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for (index, item) in batch.newItems.enumerated() {
                 try Self.insert(
-                    item, id: ids[index], feedID: item.feedID ?? item.feedKey.flatMap { feedIDs[$0] },
+                    item, id: ids[index], feedID: item.feedKey.flatMap { feedIDs[$0] },
                     origin: resolve(item.origin), into: insert)
                 try Self.insertCredits(item.credits, itemID: ids[index], db: db)
             }
@@ -359,7 +352,11 @@ public final class SQLiteStore: CorroborationStore {
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM item ORDER BY date DESC, id LIMIT ?", arguments: [limit])
             var credits: [Int64: [Credit]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM itemCredit") {
+            let sql = """
+                SELECT itemCredit.* FROM itemCredit
+                JOIN (SELECT id FROM item ORDER BY date DESC, id LIMIT ?) AS listed ON listed.id = itemCredit.itemID
+                """
+            for row in try Row.fetchAll(db, sql: sql, arguments: [limit]) {
                 let id: Int64 = row["itemID"]
                 guard let kind = CreditKind(rawValue: row["kind"]) else { continue }
                 credits[id, default: []].append(Credit(outletID: row["outletID"], kind: kind, text: row["text"]))
