@@ -81,7 +81,7 @@ let package = Package(
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         .testTarget(
             name: "CorroborationTests",
-            dependencies: ["Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel"]
+            dependencies: ["Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport"]
         ),
         // Benchmarks of the stages, run side by side with the peers of ../shared/bench
         // (Benchmarks/*.sh call it); never a timed test.
@@ -100,7 +100,7 @@ let package = Package(
         // Keeps the registry and the corpora honest: every file reads, every gold reference resolves.
         .testTarget(
             name: "BundledDataTests",
-            dependencies: ["OutletRegistry", "BundledCorpora", "FeedParsing", "Corroboration"]
+            dependencies: ["OutletRegistry", "BundledCorpora", "FeedParsing", "Corroboration", "TestSupport"]
         ),
         // End-to-end: runs the built `corroborate` binary as scripts and users do.
         .testTarget(

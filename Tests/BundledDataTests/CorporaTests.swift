@@ -3,22 +3,23 @@ import Corroboration
 import FeedParsing
 import Foundation
 import OutletRegistry
+import TestSupport
 import Testing
 
 /// The bundled corpora parse, their gold resolves to real items and sentences, and each event
 /// carries what it was written to carry.
 @Suite struct CorporaTests {
-    static let events: [CorpusEvent] = (try? BundledCorpora.load(root: Repository.corpora)) ?? []
+    static let events: [CorpusEvent] = (try? BundledCorpora.load(root: RepositoryFolders.corpora)) ?? []
 
     @Test func thereAreSixEventsOrMore() throws {
-        _ = try BundledCorpora.load(root: Repository.corpora)
+        _ = try BundledCorpora.load(root: RepositoryFolders.corpora)
         #expect(Self.events.count >= 6)
     }
 
     @Test(arguments: events.map(\.name))
     func goldHolds(event name: String) throws {
         let event = try #require(Self.events.first { $0.name == name })
-        let registry = try OutletRegistry.load(folder: Repository.feeds)
+        let registry = try OutletRegistry.load(folder: RepositoryFolders.feeds)
         #expect(event.problems(outletIDs: Set(registry.outlets.map(\.id))) == [])
         #expect(!event.gold.conflicts.isEmpty, "every event has a conflict")
         #expect(!event.gold.copies.isEmpty, "every event has a copy")
@@ -29,7 +30,7 @@ import Testing
     @Test(arguments: events.map(\.name))
     func copiesCarryTheirOriginsCredit(event name: String) throws {
         let event = try #require(Self.events.first { $0.name == name })
-        let matcher = CreditDetector(outlets: try OutletRegistry.load(folder: Repository.feeds).outlets)
+        let matcher = CreditDetector(outlets: try OutletRegistry.load(folder: RepositoryFolders.feeds).outlets)
         for copy in event.gold.copies {
             let item = try #require(event.resolve(copy.item))
             let origin = try #require(event.resolve(copy.copyOf))

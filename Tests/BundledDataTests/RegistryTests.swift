@@ -2,21 +2,14 @@ import Corroboration
 import CorroborationModel
 import Foundation
 import OutletRegistry
+import TestSupport
 import Testing
-
-/// The repository's own folders, found from this file's place in it.
-enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let feeds = root.appendingPathComponent("feeds")
-    static let corpora = root.appendingPathComponent("corpora")
-}
 
 @Suite struct RegistryTests {
     let registry: OutletRegistry
 
     init() throws {
-        registry = try OutletRegistry.load(folder: Repository.feeds)
+        registry = try OutletRegistry.load(folder: RepositoryFolders.feeds)
     }
 
     @Test func everyOutletFollowsTheRules() {

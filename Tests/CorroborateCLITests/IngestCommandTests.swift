@@ -9,10 +9,8 @@ import Testing
 
 /// `corroborate ingest` as a user and a crash see it.
 @Suite(.serialized) struct IngestCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let corpora = root.appendingPathComponent("corpora").path
-    static let registry = root.appendingPathComponent("feeds").path
+    static let corpora = RepositoryFolders.corpora.path
+    static let registry = RepositoryFolders.feeds.path
 
     @Test func ingestingTheCorporaTwiceAddsNothingTheSecondTime() throws {
         let folder = try TemporaryFolder()
@@ -127,20 +125,13 @@ struct StoreCounts: Equatable {
 enum SyntheticFeeds {
     static func write(into folder: String, feeds: Int, items: Int) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> UInt64 {
-            state = state &+ 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: 0x9E37_79B9_7F4A_7C15)
         let words = [
             "ministry", "strike", "said", "forces", "river", "officials", "wounded", "statement", "coalition", "city",
             "province", "talks", "vote", "troops", "border", "ships", "crew", "agency", "reported", "denied",
         ]
         func sentence() -> String {
-            (0..<12).map { _ in words[Int(next() % UInt64(words.count))] }.joined(separator: " ") + "."
+            (0..<12).map { _ in random.pick(words) }.joined(separator: " ") + "."
         }
         for f in 0..<feeds {
             var xml = """

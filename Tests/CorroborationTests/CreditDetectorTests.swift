@@ -3,13 +3,12 @@ import Corroboration
 import CorroborationModel
 import Foundation
 import OutletRegistry
+import TestSupport
 import Testing
 
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let registry = Result { try OutletRegistry.load(folder: root.appendingPathComponent("feeds")) }
-    static let corpora = (try? BundledCorpora.load(root: root.appendingPathComponent("corpora"))) ?? []
+    static let registry = Result { try OutletRegistry.load(folder: RepositoryFolders.feeds) }
+    static let corpora = (try? BundledCorpora.load(root: RepositoryFolders.corpora)) ?? []
 }
 
 struct CreditDetectorTests {

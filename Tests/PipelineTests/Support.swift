@@ -7,11 +7,9 @@ import StorageSQLite
 import TestSupport
 
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let corpora = root.appendingPathComponent("corpora")
+    static let corpora = RepositoryFolders.corpora
     static func registry() throws -> OutletRegistry {
-        try OutletRegistry.load(folder: root.appendingPathComponent("feeds"))
+        try OutletRegistry.load(folder: RepositoryFolders.feeds)
     }
 }
 
