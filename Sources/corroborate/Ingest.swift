@@ -1,5 +1,6 @@
 import ArgumentParser
 import Corroboration
+import FeedParsing
 import Foundation
 import Pipeline
 import Storage
@@ -80,19 +81,32 @@ struct Ingest: AsyncParsableCommand {
     }
 
     static func json(_ s: IngestSummary, totals: StoreCounts?) -> String {
-        var object: [String: Any] = [
-            "files": s.files, "failedFiles": s.failedFiles, "items": s.items, "new": s.new, "updated": s.updated,
-            "unchanged": s.unchanged, "copies": s.copies, "derived": s.derived, "errors": s.errors,
-            "unregisteredOutlets": s.unregisteredOutlets.sorted(),
-        ]
-        if let t = totals {
-            object["store"] = [
-                "items": t.items, "outlets": t.outlets, "origins": t.origins, "copies": t.copies,
-                "derived": t.derived, "versions": t.versions,
-            ]
+        let w = JSONWriter()
+        w.object {
+            w.key("files", s.files)
+            w.key("failedFiles", s.failedFiles)
+            w.key("items", s.items)
+            w.key("new", s.new)
+            w.key("updated", s.updated)
+            w.key("unchanged", s.unchanged)
+            w.key("copies", s.copies)
+            w.key("derived", s.derived)
+            w.key("errors") { w.array(s.errors) { w.value($0) } }
+            w.key("unregisteredOutlets") { w.array(s.unregisteredOutlets.sorted()) { w.value($0) } }
+            if let t = totals {
+                w.key("store") {
+                    w.object {
+                        w.key("items", t.items)
+                        w.key("outlets", t.outlets)
+                        w.key("origins", t.origins)
+                        w.key("copies", t.copies)
+                        w.key("derived", t.derived)
+                        w.key("versions", t.versions)
+                    }
+                }
+            }
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return w.output
     }
 }
 
