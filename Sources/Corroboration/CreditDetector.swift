@@ -50,7 +50,9 @@ public struct CreditDetector: @unchecked Sendable {
                     !found.caseInsensitive || found.requirements.joined().allSatisfy({ $0.allSatisfy(\.isASCII) })
                 {
                     caseInsensitive = found.caseInsensitive
-                    for requirement in found.requirements {
+                    let requirements =
+                        caseInsensitive ? found.requirements : Self.selective(found.requirements)
+                    for requirement in requirements {
                         gate.append(
                             requirement.map { literal in
                                 if caseInsensitive {
@@ -75,6 +77,31 @@ public struct CreditDetector: @unchecked Sendable {
         foldedSearch = MultiLiteralSearch(
             literals: folded.sorted { $0.value < $1.value }.map(\.key), asciiCaseInsensitive: true)
         needsFolded = !folded.isEmpty
+    }
+
+    /// The requirements of a gate worth searching for. A part of a required literal is required
+    /// too, so each literal is cut to start at a byte that is rare in prose (a capital, a bracket,
+    /// a non-ASCII letter), and requirements that cannot be cut so ("ith", "by", ") ") are
+    /// dropped when a rarer one remains (when none does, the most selective one stays). The scan then steps its automaton on a few bytes in a
+    /// hundred and skips the rest; a wider gate only costs an occasional extra regex run.
+    static func selective(_ requirements: [[String]]) -> [[String]] {
+        func startsRarely(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte >= 0xC0
+                || "(/=@[".utf8.contains(byte)
+        }
+        func cut(_ literal: String) -> String? {
+            let bytes = Array(literal.utf8)
+            guard let start = bytes.firstIndex(where: startsRarely), bytes.count - start >= 2 else { return nil }
+            return String(decoding: bytes[start...], as: UTF8.self)
+        }
+        let cutRequirements = requirements.compactMap { requirement -> [String]? in
+            let cutLiterals = requirement.compactMap(cut)
+            return cutLiterals.count == requirement.count ? cutLiterals : nil
+        }
+        if !cutRequirements.isEmpty { return cutRequirements }
+        // Nothing to cut to: the one requirement whose shortest literal is longest.
+        let best = requirements.max { ($0.map(\.utf8.count).min() ?? 0) < ($1.map(\.utf8.count).min() ?? 0) }
+        return best.map { [$0] } ?? []
     }
 
     /// How many patterns run on every text because no gate could be found for them.

@@ -324,29 +324,57 @@ public final class Ingestor {
         var derived = 0
     }
 
+    /// Documents whose items went into one transaction: to report what a failed commit lost
+    /// and to redo it after a conflict.
+    private typealias StagedDocument = (reports: [AnalyzedReport], feed: FeedRecord?, name: String)
+
+    /// A transaction handed to the store and not yet known to have committed. Staging the next
+    /// batch goes on meanwhile: the writer and the analysis overlap.
+    private struct InFlightWrite {
+        var task: Task<IngestWriteResult, any Error>
+        /// The sequence number of the batch's first new item (its key is `.new(firstKey)`).
+        var firstKey: Int
+        var newItemCount: Int
+        var counts: StagedCounts
+        var documents: [StagedDocument]
+        var outlets: Set<String>
+        var newOutlets: [StoredOutlet]
+    }
+
     /// Items of several documents go into one transaction, up to this many: one commit per
     /// document made SQLite write the same index pages a thousand times.
     private let transactionSize = 2_000
     private var staged = IngestWrite()
     private var stagedCounts = StagedCounts()
-    /// What was staged, to report what a failed commit lost and to redo it after a conflict.
-    private var stagedDocuments: [(reports: [AnalyzedReport], feed: FeedRecord?, name: String)] = []
+    private var stagedDocuments: [StagedDocument] = []
     private var stagedOutlets = Set<String>()
+    /// New items are keyed `.new(n)` with `n` counted across the run, so that the keys of the
+    /// batch being written and of the batch being staged never meet.
+    private var stagedFirstKey = 0
+    private var inFlight: InFlightWrite?
+    /// The ids the last committed batch gave its new items, for staged items that refer to them.
+    private var lastCommitted: (firstKey: Int, ids: [Int64]) = (0, [])
 
     private func stage(
         _ analyzed: [AnalyzedReport], feed: FeedRecord?, name: String, summary: inout IngestSummary
     ) async throws {
         guard let outletID = analyzed.first?.report.outletID else { return }
-        // What is staged for this outlet is not in the store yet: commit it before looking up.
+        // What is staged or being written for this outlet is not in the store yet: commit it
+        // before looking up.
         if stagedOutlets.contains(outletID) { await flush(summary: &summary) }
+        if inFlight?.outlets.contains(outletID) == true { await settle(summary: &summary) }
         let reports = analyzed.map(\.report)
         let fetchedAt = now()
-        if outletsWithItems == nil { outletsWithItems = try await store.outletsWithItems() }
+        if outletsWithItems == nil {
+            await settle(summary: &summary)
+            outletsWithItems = try await store.outletsWithItems()
+        }
         // An outlet with nothing stored yet has no existing items to look up.
         let existing =
             outletsWithItems!.contains(outletID)
             ? try await store.existingItems(outletID: outletID, identities: reports.map(\.identity)) : [:]
-        try await loadWindows(for: reports.filter { existing[$0.identity] == nil }, fetchedAt: fetchedAt)
+        try await loadWindows(
+            for: reports.filter { existing[$0.identity] == nil }, fetchedAt: fetchedAt, summary: &summary)
         if let feed { staged.feeds.append(feed) }
         staged.outlets += pendingOutlets
         pendingOutlets.removeAll()
@@ -365,7 +393,7 @@ public final class Ingestor {
                 }
                 continue
             }
-            let key = ItemRef.new(staged.newItems.count)
+            let key = ItemRef.new(stagedFirstKey + staged.newItems.count)
             let decision = index.decide(
                 key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: item.signature,
                 credits: item.credits)
@@ -381,44 +409,80 @@ public final class Ingestor {
         }
         stagedDocuments.append((analyzed, feed, name))
         stagedOutlets.insert(outletID)
-        if staged.newItems.count + staged.changedItems.count >= transactionSize { await flush(summary: &summary) }
+        if staged.newItems.count + staged.changedItems.count >= transactionSize { await submit(summary: &summary) }
     }
 
-    /// Commits what is staged. A failure loses only the staged documents, and says which; a
-    /// conflict with another writer (it stored some of the same items first) is redone one
-    /// document at a time after reading the store again.
-    func flush(summary: inout IngestSummary, retrying: Int = 0) async {
+    /// Hands what is staged to the store and returns while it is written (after the previous
+    /// write has settled: one transaction at a time).
+    private func submit(summary: inout IngestSummary) async {
+        await settle(summary: &summary)
         guard !stagedDocuments.isEmpty else { return }
-        let batch = staged
-        let counts = stagedCounts
-        let documents = stagedDocuments
+        var batch = staged
+        // Keys counted across the run become the store's batch positions; keys of the batch
+        // committed just before become its ids.
+        let firstKey = stagedFirstKey
+        let previous = lastCommitted
+        func resolve(_ ref: ItemRef) -> ItemRef {
+            guard case .new(let key) = ref else { return ref }
+            if key >= firstKey { return .new(key - firstKey) }
+            let position = key - previous.firstKey
+            guard previous.ids.indices.contains(position) else { return ref }
+            return .stored(previous.ids[position])
+        }
+        for position in batch.newItems.indices {
+            batch.newItems[position].origin = resolve(batch.newItems[position].origin)
+        }
+        batch.originChanges = batch.originChanges.map { (resolve($0.from), resolve($0.to)) }
+        let hasWork = !batch.newItems.isEmpty || !batch.changedItems.isEmpty || !batch.outlets.isEmpty
+        let task = Task<IngestWriteResult, any Error>.detached { [store, batch] in
+            hasWork ? try await store.write(batch) : IngestWriteResult(newIDs: [])
+        }
+        inFlight = InFlightWrite(
+            task: task, firstKey: firstKey, newItemCount: batch.newItems.count, counts: stagedCounts,
+            documents: stagedDocuments, outlets: stagedOutlets, newOutlets: batch.outlets)
+        stagedFirstKey += batch.newItems.count
         staged = IngestWrite()
         stagedCounts = StagedCounts()
         stagedDocuments = []
         stagedOutlets = []
+    }
+
+    /// Commits what is staged and waits for it.
+    func flush(summary: inout IngestSummary, retrying: Int = 0) async {
+        await submit(summary: &summary)
+        await settle(summary: &summary, retrying: retrying)
+    }
+
+    /// Waits for the write in flight, if any. A failure loses only its documents, and says
+    /// which; a conflict with another writer (it stored some of the same items first) is redone
+    /// one document at a time after reading the store again.
+    private func settle(summary: inout IngestSummary, retrying: Int = 0) async {
+        guard let write = inFlight else { return }
+        inFlight = nil
         do {
-            if !batch.newItems.isEmpty || !batch.changedItems.isEmpty || !batch.outlets.isEmpty {
-                let result = try await store.write(batch)
-                for (position, id) in result.newIDs.enumerated() {
-                    index.rename(.new(position), to: .stored(id))
-                }
-                for outlet in Set(batch.newItems.map(\.report.outletID)) { outletsWithItems?.insert(outlet) }
+            let result = try await write.task.value
+            for (position, id) in result.newIDs.enumerated() {
+                index.rename(.new(write.firstKey + position), to: .stored(id))
             }
-            summary.new += counts.new
-            summary.updated += counts.updated
-            summary.unchanged += counts.unchanged
-            summary.copies += counts.copies
-            summary.derived += counts.derived
+            lastCommitted = (write.firstKey, result.newIDs)
+            for outlet in write.outlets { outletsWithItems?.insert(outlet) }
+            summary.new += write.counts.new
+            summary.updated += write.counts.updated
+            summary.unchanged += write.counts.unchanged
+            summary.copies += write.counts.copies
+            summary.derived += write.counts.derived
         } catch {
+            // What is staged may build on the lost batch (its origins): start both afresh.
+            let restage = stagedDocuments
+            pendingOutlets += write.newOutlets + staged.outlets
             resetIndex()
-            pendingOutlets += batch.outlets
             var conflict = false
-            if case .conflict = error { conflict = true }
-            if documents.count > 1 || (conflict && retrying < 3) {
+            if case .conflict = error as? StorageError { conflict = true }
+            if write.documents.count > 1 || (conflict && retrying < 3) {
                 // Redo one document at a time: the ones that can be stored are, and a failure
                 // names exactly the document it lost. A conflict (another writer stored some of
                 // the same items first) resolves itself once the store is read again.
-                for document in documents {
+                for document in write.documents {
                     summary.items -= document.reports.count
                     do {
                         try await ingest(document.reports, feed: document.feed, name: document.name, summary: &summary)
@@ -430,20 +494,39 @@ public final class Ingestor {
                 }
             } else {
                 summary.failedFiles += 1
-                let name = documents.first?.name ?? ""
+                let name = write.documents.first?.name ?? ""
                 summary.errors.append("\(Self.describe(error, name: name)); not stored: \(name)")
+            }
+            for document in restage {
+                summary.items -= document.reports.count
+                do {
+                    try await ingest(document.reports, feed: document.feed, name: document.name, summary: &summary)
+                } catch {
+                    summary.failedFiles += 1
+                    summary.errors.append(Self.describe(error, name: document.name))
+                }
             }
         }
     }
 
     /// Loads the stored items within the window of each new report's day into the index.
-    private func loadWindows(for reports: [Report], fetchedAt: Date) async throws {
+    private func loadWindows(for reports: [Report], fetchedAt: Date, summary: inout IngestSummary) async throws {
         let days = Set(reports.map { Self.day(of: $0.date ?? fetchedAt) })
-        var missing = Set<Int>()
-        for day in days {
-            for nearby in (day - windowDays)...(day + windowDays) where !loadedDays.contains(nearby) {
-                missing.insert(nearby)
+        func missingDays() -> Set<Int> {
+            var missing = Set<Int>()
+            for day in days {
+                for nearby in (day - windowDays)...(day + windowDays) where !loadedDays.contains(nearby) {
+                    missing.insert(nearby)
+                }
             }
+            return missing
+        }
+        var missing = missingDays()
+        guard !missing.isEmpty else { return }
+        if inFlight != nil {
+            // The store may hold the batch in flight by now, under ids the index does not know yet.
+            await settle(summary: &summary)
+            missing = missingDays()
         }
         guard let low = missing.min(), let high = missing.max() else { return }
         let window =

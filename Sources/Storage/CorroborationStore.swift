@@ -134,7 +134,10 @@ public struct FeedRecord: Sendable, Hashable {
 }
 
 public struct NewItem: Sendable {
-    public var report: Report
+    public let report: Report
+    /// `report.contentHash`, worked out when the item is staged rather than on the writer's
+    /// thread, which is the one every ingest waits for.
+    public let contentHash: String
     /// The key of the batch's feed the item came from (nil for article JSONL).
     public var feedKey: String?
     public var fetchedAt: Date
@@ -149,6 +152,7 @@ public struct NewItem: Sendable {
         relation: SyndicationRelation, similarity: Double?, credits: [Credit]
     ) {
         self.report = report
+        contentHash = report.contentHash
         self.feedKey = feedKey
         self.fetchedAt = fetchedAt
         self.signature = signature
@@ -162,7 +166,9 @@ public struct NewItem: Sendable {
 /// A stored item whose text changed: the old text is kept as a version.
 public struct ChangedItem: Sendable {
     public var id: Int64
-    public var report: Report
+    public let report: Report
+    /// `report.contentHash`, worked out off the writer's thread.
+    public let contentHash: String
     public var fetchedAt: Date
     public var signature: [UInt8]
     /// The fields that differ from the stored version ("title", "text", ...).
@@ -172,6 +178,7 @@ public struct ChangedItem: Sendable {
     public init(id: Int64, report: Report, fetchedAt: Date, signature: [UInt8], changes: [String], credits: [Credit]) {
         self.id = id
         self.report = report
+        contentHash = report.contentHash
         self.fetchedAt = fetchedAt
         self.signature = signature
         self.changes = changes

@@ -212,7 +212,7 @@ public final class SQLiteStore: CorroborationStore {
         bind(report.sourceURL)
         bind(report.language)
         bind(item.fetchedAt.timeIntervalSince1970)
-        bind(report.contentHash)
+        bind(item.contentHash)
         column += 1
         _ = item.signature.withUnsafeBytes { bytes in
             sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
@@ -255,7 +255,7 @@ public final class SQLiteStore: CorroborationStore {
                 (report.date ?? item.fetchedAt).timeIntervalSince1970, jsonArray(report.authors),
                 jsonArray(report.categories), report.sourceTitle, report.sourceURL, report.language,
                 enclosuresJSON(report.enclosures), report.thumbnail,
-                item.fetchedAt.timeIntervalSince1970, report.contentHash, Data(item.signature), item.id,
+                item.fetchedAt.timeIntervalSince1970, item.contentHash, Data(item.signature), item.id,
             ])
         try db.execute(sql: "DELETE FROM itemCredit WHERE itemID = ?", arguments: [item.id])
         try Self.insertCredits(item.credits, itemID: item.id, db: db)
@@ -453,11 +453,27 @@ private func report(_ row: Row) -> Report {
 }
 
 /// Enclosures as a JSON array of objects.
+/// `[{"length":1,"type":"audio/mpeg","url":"..."}]`: the shape JSONEncoder gives with sorted
+/// keys, written by hand because it runs on the writer's thread once per item.
 func enclosuresJSON(_ enclosures: [Report.Enclosure]) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-    let data = (try? encoder.encode(enclosures)) ?? Data("[]".utf8)
-    return String(decoding: data, as: UTF8.self)
+    var out = "["
+    for (index, enclosure) in enclosures.enumerated() {
+        if index > 0 { out += "," }
+        var separator = "{"
+        if let length = enclosure.length {
+            out += "{\"length\":\(length)"
+            separator = ","
+        }
+        if let type = enclosure.type {
+            out += separator + "\"type\":"
+            appendJSONString(type, to: &out)
+            separator = ","
+        }
+        out += separator + "\"url\":"
+        appendJSONString(enclosure.url, to: &out)
+        out += "}"
+    }
+    return out + "]"
 }
 
 /// SQLite copies the bound bytes before the call returns.
@@ -465,10 +481,21 @@ private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self
 
 /// `["a","b"]` without a JSONEncoder per row: the arrays are short and this runs per item.
 func jsonArray(_ strings: [String]) -> String {
+    guard !strings.isEmpty else { return "[]" }
     var out = "["
     for (index, string) in strings.enumerated() {
         if index > 0 { out += "," }
-        out += "\""
+        appendJSONString(string, to: &out)
+    }
+    return out + "]"
+}
+
+/// Appends `string` as a JSON string literal; most need no escape and are copied whole.
+func appendJSONString(_ string: String, to out: inout String) {
+    out += "\""
+    if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        out += string
+    } else {
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -484,9 +511,8 @@ func jsonArray(_ strings: [String]) -> String {
                 }
             }
         }
-        out += "\""
     }
-    return out + "]"
+    out += "\""
 }
 
 func stringArray(_ json: String?) -> [String] {

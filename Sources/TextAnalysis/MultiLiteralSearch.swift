@@ -7,8 +7,10 @@ public struct MultiLiteralSearch: Sendable {
     private let next: [Int32]
     private let byteClass: [UInt8]
     private let width: Int
-    /// For each state, the literals that end there (its own and those of its suffix links).
-    private let outputs: [[Int]]
+    /// For each state, the literals that end there (its own and those of its suffix links):
+    /// `outputList[outputStart[state]..<outputStart[state + 1]]`, flat so the scan retains nothing.
+    private let outputList: [Int32]
+    private let outputStart: [Int32]
     /// Whether a state ends some literal: checked per byte without touching `outputs`.
     private let accepting: [Bool]
     /// Bytes that can start a literal: from the root, every other byte is skipped without a
@@ -92,7 +94,15 @@ public struct MultiLiteralSearch: Sendable {
         }
         startsLiteral = starts
         next = goto.flatMap { $0 }
-        outputs = out
+        var flat: [Int32] = []
+        var starts32: [Int32] = []
+        for literalsHere in out {
+            starts32.append(Int32(flat.count))
+            flat += literalsHere.map { Int32($0) }
+        }
+        starts32.append(Int32(flat.count))
+        outputList = flat
+        outputStart = starts32
         accepting = out.map { !$0.isEmpty }
     }
 
@@ -100,23 +110,27 @@ public struct MultiLiteralSearch: Sendable {
     public func occurrences(in text: String) -> [Bool] {
         var found = [Bool](repeating: false, count: literals.count)
         var text = text
-        text.withUTF8 { bytes in
-            next.withUnsafeBufferPointer { next in
-                byteClass.withUnsafeBufferPointer { classes in
-                    accepting.withUnsafeBufferPointer { accepting in
-                        startsLiteral.withUnsafeBufferPointer { starts in
-                            var state = 0
-                            var position = 0
-                            let count = bytes.count
-                            while position < count {
-                                if state == 0 {
-                                    while position < count && !starts[Int(bytes[position])] { position &+= 1 }
-                                    if position == count { break }
-                                }
-                                state = Int(next[state &* width &+ Int(classes[Int(bytes[position])])])
-                                position &+= 1
-                                if accepting[state] {
-                                    for index in outputs[state] { found[index] = true }
+        found.withUnsafeMutableBufferPointer { found in
+            text.withUTF8 { bytes in
+                next.withUnsafeBufferPointer { next in
+                    byteClass.withUnsafeBufferPointer { classes in
+                        accepting.withUnsafeBufferPointer { accepting in
+                            startsLiteral.withUnsafeBufferPointer { starts in
+                                var state = 0
+                                var position = 0
+                                let count = bytes.count
+                                while position < count {
+                                    if state == 0 {
+                                        while position < count && !starts[Int(bytes[position])] { position &+= 1 }
+                                        if position == count { break }
+                                    }
+                                    state = Int(next[state &* width &+ Int(classes[Int(bytes[position])])])
+                                    position &+= 1
+                                    if accepting[state] {
+                                        let from = Int(outputStart[state])
+                                        let to = Int(outputStart[state + 1])
+                                        for entry in from..<to { found[Int(outputList[entry])] = true }
+                                    }
                                 }
                             }
                         }
