@@ -44,12 +44,12 @@ let package = Package(
         // The stages after the store: syndication now; stories, claims and scores as they arrive.
         .target(name: "Corroboration", dependencies: ["CorroborationModel", "TextAnalysis", "NearDuplicates"]),
         // The store protocol and its value types: a backend changes nothing above it.
-        .target(name: "Storage", dependencies: ["CorroborationModel"]),
+        .target(name: "Storage", dependencies: ["CorroborationModel", "TextAnalysis"]),
         // The default backend: one SQLite file (WAL) through GRDB.
         .target(
             name: "StorageSQLite",
             dependencies: [
-                "Storage", "CorroborationModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "Storage", "CorroborationModel", "TextAnalysis", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -60,7 +60,9 @@ let package = Package(
         // Wires the stages together: what the CLI commands call.
         .target(
             name: "Pipeline",
-            dependencies: ["FeedParsing", "CorroborationModel", "OutletRegistry", "Storage", "Corroboration"]
+            dependencies: [
+                "FeedParsing", "CorroborationModel", "OutletRegistry", "Storage", "Corroboration", "TextAnalysis",
+            ]
         ),
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
@@ -79,6 +81,8 @@ let package = Package(
         ),
         .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TestSupport"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        // Claim extraction against the corpora's gold.
+        .testTarget(name: "ClaimGoldTests", dependencies: ["TextAnalysis", "BundledCorpora", "TestSupport"]),
         .testTarget(
             name: "CorroborationTests",
             dependencies: ["Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport"]
@@ -87,14 +91,14 @@ let package = Package(
         // (Benchmarks/*.sh call it); never a timed test.
         .executableTarget(
             name: "corroborate-bench",
-            dependencies: ["NearDuplicates"],
+            dependencies: ["NearDuplicates", "TextAnalysis"],
             path: "Benchmarks/CorroborateBench"
         ),
         .testTarget(
             name: "PipelineTests",
             dependencies: [
                 "Pipeline", "StorageSQLite", "Storage", "Corroboration", "CorroborationModel", "OutletRegistry",
-                "BundledCorpora", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "BundledCorpora", "TestSupport", "TextAnalysis", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // Keeps the registry and the corpora honest: every file reads, every gold reference resolves.

@@ -1,4 +1,6 @@
+import Foundation
 import NearDuplicates
+import TextAnalysis
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +20,7 @@ enum CorroborateBench {
                                        [--threshold 0.5] [--num-perm 128] [--shingle 5]
                                        [--mode batch|incremental]
                corroborate-bench tokenize --corpus FILE.jsonl [--out FILE]
+               corroborate-bench claims --corpus FILE.jsonl [--limit N]
 
           dedup     groups near-duplicate articles (word shingles of title + " " + body, MinHash,
                     LSH, estimated-Jaccard verification, connected components) and writes
@@ -28,6 +31,9 @@ enum CorroborateBench {
                     verification, and candidate_pairs counts the matches.
           tokenize  writes the words of title + " " + body of every article, space-separated,
                     one line per article: to check the tokenizer against Python's \\w+.
+          claims    extracts the claims of every article (title, blank line, body, as ingest
+                    joins them; relative times against its `published`), on one thread, and
+                    prints counts and timings: the issue-5 target is the 100k corpus in 20 s.
         """
 
     static func main() {
@@ -42,6 +48,8 @@ enum CorroborateBench {
                         arguments, allowed: ["--corpus", "--out", "--threshold", "--num-perm", "--shingle", "--mode"]))
             case "tokenize":
                 try tokenize(Options(arguments, allowed: ["--corpus", "--out"]))
+            case "claims":
+                try claims(Options(arguments, allowed: ["--corpus", "--limit"]))
             case "-h", "--help", "help":
                 print(usage)
             default:
@@ -171,6 +179,55 @@ enum CorroborateBench {
             text.append(0x0A)
         }) {}
         try writeFile(output, text)
+    }
+
+    static func claims(_ options: Options) throws {
+        let corpus = try options.required("--corpus")
+        let limit = try options.int("--limit", default: .max)
+        let extractor = ClaimExtractor()
+        var fields = ArticleFields()
+        var reader = try LineReader(path: corpus)
+        var articles = 0
+        var bytes = 0
+        var claims = 0
+        var attributed = 0
+        var quantities = 0
+        var readSeconds = 0.0
+        var extractSeconds = 0.0
+        var started = Clock.now
+        let dates = ISO8601DateFormatter()
+        while articles < limit,
+            try reader.next({ line, number throws(CorpusError) in
+                guard !isBlank(line) else { return }
+                try fields.read(line, line: number, of: corpus)
+                let title = String(decoding: fields.title, as: UTF8.self)
+                let body = String(decoding: fields.body, as: UTF8.self)
+                let text = title.isEmpty ? body : body.isEmpty ? title : title + "\n\n" + body
+                let published = dates.date(from: String(decoding: fields.published, as: UTF8.self))
+                let now = Clock.now
+                readSeconds += now - started
+                let found = extractor.claims(in: text, published: published)
+                started = Clock.now
+                extractSeconds += started - now
+                articles += 1
+                bytes += text.utf8.count
+                claims += found.count
+                attributed += found.filter { $0.speaker != nil }.count
+                quantities += found.reduce(0) { $0 + $1.quantities.count }
+            })
+        {}
+        let fieldsJSON: [(String, String)] = [
+            ("articles", "\(articles)"),
+            ("bytes", "\(bytes)"),
+            ("claims", "\(claims)"),
+            ("attributed", "\(attributed)"),
+            ("quantities", "\(quantities)"),
+            ("read", rounded(readSeconds)),
+            ("extract", rounded(extractSeconds)),
+            ("articles_per_s", "\(Int(Double(articles) / max(extractSeconds, 1e-9)))"),
+            ("mb_per_s", rounded(Double(bytes) / 1e6 / max(extractSeconds, 1e-9))),
+        ]
+        print("{" + fieldsJSON.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
     }
 
     static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -99,6 +99,7 @@ struct ArticleFields {
     var id: [UInt8] = []
     var title: [UInt8] = []
     var body: [UInt8] = []
+    var published: [UInt8] = []
     var hasID = false
 
     /// Reads one line; throws a message saying what is wrong in it.
@@ -115,6 +116,7 @@ struct ArticleFields {
         id.removeAll(keepingCapacity: true)
         title.removeAll(keepingCapacity: true)
         body.removeAll(keepingCapacity: true)
+        published.removeAll(keepingCapacity: true)
         hasID = false
         var cursor = JSONCursor(line)
         cursor.skipSpace()
@@ -148,6 +150,9 @@ struct ArticleFields {
             case [0x62, 0x6F, 0x64, 0x79] where quoted:  // body
                 cursor.advance()
                 try cursor.string(into: &body)
+            case Array("published".utf8) where quoted:
+                cursor.advance()
+                try cursor.string(into: &published)
             default:
                 try cursor.skipValue()
             }

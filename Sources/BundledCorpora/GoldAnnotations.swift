@@ -50,6 +50,9 @@ public struct GoldClaim: Sendable, Hashable, Codable {
     /// The party the proposition comes from; nil when outlets state it in their own voice.
     public var speaker: String?
     public var proposition: String
+    /// The claim's values where it has them: `count` (a number or a word such as "several"),
+    /// `unit`, `date`, `time`, `place`, `actor`, `atLeast` ...
+    public var values: [String: GoldValue]?
     public var mentions: [GoldMention]
 
     public enum Slot: String, Sendable, Hashable, Codable, CaseIterable {
@@ -58,6 +61,37 @@ public struct GoldClaim: Sendable, Hashable, Codable {
 }
 
 /// One sentence of one item that carries a claim, and how the outlet carries it.
+/// A value in the gold: a number, a word or phrase, a flag, or a list of them.
+public indirect enum GoldValue: Sendable, Hashable, Codable {
+    case number(Double)
+    case text(String)
+    case flag(Bool)
+    case list([GoldValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            self = .flag(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let list = try? container.decode([GoldValue].self) {
+            self = .list(list)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        case .flag(let value): try container.encode(value)
+        case .list(let values): try container.encode(values)
+        }
+    }
+}
+
 public struct GoldMention: Sendable, Hashable, Codable {
     public var item: ItemReference
     /// Verbatim, as it reads in the item's title, summary or content once tags are removed and

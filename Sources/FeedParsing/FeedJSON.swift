@@ -148,6 +148,13 @@ public final class JSONWriter {
         needsComma = true
     }
 
+    /// A value already written as JSON (by a JSONEncoder, say), placed as it is.
+    public func raw(_ json: String) {
+        separate()
+        output += json
+        needsComma = true
+    }
+
     private func open(_ bracket: String) {
         separate()
         output += bracket

@@ -201,7 +201,8 @@ public final class Ingestor {
 
     // MARK: Feeds
 
-    static func report(from entry: FeedEntry, outletID: String) -> Report {
+    /// The report a feed entry becomes: its fields, and the title and body as one plain text.
+    public static func report(from entry: FeedEntry, outletID: String) -> Report {
         let text = [entry.title, Self.body(summary: entry.summaryText?.string, content: entry.contentText?.string)]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         var report = Report(

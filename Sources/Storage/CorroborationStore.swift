@@ -1,5 +1,6 @@
 import CorroborationModel
 import Foundation
+import TextAnalysis
 
 /// Where every report, feed and stage result lives. The SQLite backend is the default; a
 /// PostgreSQL one can follow for several machines sharing the work, with no change above this
@@ -25,6 +26,47 @@ public protocol CorroborationStore: Sendable {
 
     /// Items, newest first, with their syndication (for listings and tests).
     func items(limit: Int) async throws(StorageError) -> [StoredItem]
+
+    // MARK: Analysis
+
+    /// Items waiting for analysis (new or changed since their claims were made), oldest first.
+    func pendingAnalysis(limit: Int) async throws(StorageError) -> [PendingItem]
+
+    /// Stores the claims of analysed items (replacing earlier ones) and takes them off the
+    /// queue, in one transaction. `extractor` is the extractor's version.
+    func writeClaims(_ results: [ItemClaims], extractor: Int) async throws(StorageError)
+
+    /// Puts back on the queue the items whose claims an older extractor made.
+    func requeueClaims(olderThan extractor: Int) async throws(StorageError) -> Int
+
+    /// The claims stored for an item, with their sentence texts; nil when it has none yet.
+    func claims(itemID: Int64) async throws(StorageError) -> [Claim]?
+}
+
+/// An item's text as analysis needs it.
+public struct PendingItem: Sendable, Hashable {
+    public var id: Int64
+    public var outletID: String
+    public var text: String
+    public var published: Date?
+
+    public init(id: Int64, outletID: String, text: String, published: Date?) {
+        self.id = id
+        self.outletID = outletID
+        self.text = text
+        self.published = published
+    }
+}
+
+/// The claims of one item.
+public struct ItemClaims: Sendable {
+    public var itemID: Int64
+    public var claims: [Claim]
+
+    public init(itemID: Int64, claims: [Claim]) {
+        self.itemID = itemID
+        self.claims = claims
+    }
 }
 
 /// An outlet as the store keeps it.

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 import Storage
+import TextAnalysis
 
 /// The default store: one SQLite file in WAL mode, through GRDB. One writer at a time (a second
 /// one waits up to `busyTimeout`, then fails with `StorageError.busy`), any number of readers.
@@ -140,14 +141,18 @@ public final class SQLiteStore: CorroborationStore {
                     """)
             // Origins point forward as well as back within a batch: check foreign keys at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO analysisQueue (itemID) VALUES (?)")
             for (index, item) in batch.newItems.enumerated() {
                 try Self.insert(
                     item, id: ids[index], feedID: item.feedKey.flatMap { feedIDs[$0] },
                     origin: resolve(item.origin), into: insert)
                 try Self.insertCredits(item.credits, itemID: ids[index], db: db)
+                try queue.execute(arguments: [ids[index]])
             }
             for item in batch.changedItems {
                 try Self.applyChange(item, db: db)
+                // New text, new claims.
+                try queue.execute(arguments: [item.id])
             }
             for change in batch.originChanges {
                 let from = resolve(change.from)
@@ -372,6 +377,79 @@ public final class SQLiteStore: CorroborationStore {
         }
     }
 
+    // MARK: Analysis
+
+    public func pendingAnalysis(limit: Int) async throws(StorageError) -> [PendingItem] {
+        try await reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT item.id, item.outletID, item.text, item.published FROM analysisQueue
+                    JOIN item ON item.id = analysisQueue.itemID ORDER BY analysisQueue.itemID LIMIT ?
+                    """, arguments: [limit]
+            ).map { row in
+                PendingItem(
+                    id: row["id"], outletID: row["outletID"], text: row["text"],
+                    published: (row["published"] as Double?).map { Date(timeIntervalSince1970: $0) })
+            }
+        }
+    }
+
+    public func writeClaims(_ results: [ItemClaims], extractor: Int) async throws(StorageError) {
+        // Encoded before the write lock is taken: the writer's time is everyone's.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        var rows: [(Int64, String)] = []
+        for result in results {
+            let stored = result.claims.map { claim -> Claim in
+                var claim = claim
+                claim.text = ""
+                return claim
+            }
+            guard let data = try? encoder.encode(stored) else { continue }
+            rows.append((result.itemID, String(decoding: data, as: UTF8.self)))
+        }
+        let encoded = rows
+        try await writing { db in
+            let insert = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO itemClaims (itemID, extractor, claims) VALUES (?, ?, ?)")
+            let dequeue = try db.cachedStatement(sql: "DELETE FROM analysisQueue WHERE itemID = ?")
+            for (itemID, json) in encoded {
+                // An item deleted meanwhile has nothing to attach claims to.
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM item WHERE id = ?", arguments: [itemID]) == true
+                else { continue }
+                try insert.execute(arguments: [itemID, extractor, json])
+                try dequeue.execute(arguments: [itemID])
+            }
+        }
+    }
+
+    public func requeueClaims(olderThan extractor: Int) async throws(StorageError) -> Int {
+        try await writing { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO analysisQueue (itemID) SELECT itemID FROM itemClaims WHERE extractor < ?",
+                arguments: [extractor])
+            return db.changesCount
+        }
+    }
+
+    public func claims(itemID: Int64) async throws(StorageError) -> [Claim]? {
+        try await reading { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql:
+                        "SELECT itemClaims.claims, item.text FROM itemClaims JOIN item ON item.id = itemClaims.itemID WHERE itemID = ?",
+                    arguments: [itemID])
+            else { return nil }
+            let text: String = row["text"]
+            let json: String = row["claims"]
+            guard var claims = try? JSONDecoder().decode([Claim].self, from: Data(json.utf8)) else { return nil }
+            for index in claims.indices { claims[index].text = text.slice(claims[index].range) }
+            return claims
+        }
+    }
+
     // MARK: Plumbing
 
     /// Runs `body` in a transaction that takes the write lock at its start (BEGIN IMMEDIATE): a
@@ -452,7 +530,6 @@ private func report(_ row: Row) -> Report {
     return report
 }
 
-/// Enclosures as a JSON array of objects.
 /// `[{"length":1,"type":"audio/mpeg","url":"..."}]`: the shape JSONEncoder gives with sorted
 /// keys, written by hand because it runs on the writer's thread once per item.
 func enclosuresJSON(_ enclosures: [Report.Enclosure]) -> String {

@@ -19,6 +19,12 @@ import GRDB
 /// - `itemVersion`: earlier versions of items whose text changed, with the fields that changed.
 /// - `itemCredit`: the outlets an item credits, by kind (`dateline`, `credit-line`,
 ///   `attribution`, `byline`, `source`).
+/// - `itemClaims` (v3): the claims extracted from an item's text, as one JSON array of
+///   `Claim` per item (sentence texts left out: they are the item text's `range`), with the
+///   version of the extractor that made them, so that a better one can redo them.
+/// - `analysisQueue` (v3): items whose analysis (claims) is still to do: new and changed items
+///   go in with the transaction that stores them and leave with the one that stores their
+///   claims, so that a run killed in between is finished by the next one.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -104,6 +110,21 @@ enum Schema {
                 sql: """
                     ALTER TABLE item ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
                     ALTER TABLE item ADD COLUMN thumbnail TEXT;
+                    """)
+        }
+        migrator.registerMigration("v3: claims and the analysis queue") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE itemClaims (
+                        itemID INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+                        extractor INTEGER NOT NULL,
+                        claims TEXT NOT NULL
+                    );
+                    CREATE INDEX itemClaims_extractor ON itemClaims(extractor);
+                    CREATE TABLE analysisQueue (
+                        itemID INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE
+                    );
+                    INSERT INTO analysisQueue (itemID) SELECT id FROM item;
                     """)
         }
         return migrator

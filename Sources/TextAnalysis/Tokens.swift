@@ -40,7 +40,9 @@ extension String {
         let high = Swift.max(low, Swift.min(range.upperBound, utf8.count))
         var start = utf8.index(utf8.startIndex, offsetBy: low)
         var end = utf8.index(utf8.startIndex, offsetBy: high)
-        while start > utf8.startIndex, UTF8.isContinuation(utf8[start]) { start = utf8.index(before: start) }
+        while start > utf8.startIndex, start < utf8.endIndex, UTF8.isContinuation(utf8[start]) {
+            start = utf8.index(before: start)
+        }
         while end < utf8.endIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(after: end) }
         return String(self[start..<end])
     }
@@ -66,10 +68,14 @@ public struct Token: Sendable, Hashable {
     /// Where it sits, in UTF-8 bytes from the start of the tokenized text.
     public var range: TextRange
 
-    public init(kind: Kind, text: String, range: TextRange) {
+    /// Lower-cased text, the form word lists and stemmers take (made once, by the tokenizer).
+    public var lowercased: String
+
+    public init(kind: Kind, text: String, range: TextRange, lowercased: String? = nil) {
         self.kind = kind
         self.text = text
         self.range = range
+        self.lowercased = lowercased ?? text.lowercased()
     }
 
     /// Starts with an upper-case letter (of any script).
@@ -84,114 +90,182 @@ public struct Token: Sendable, Hashable {
         }
         return letters >= 2
     }
-
-    /// Lower-cased text, the form word lists and stemmers take.
-    public var lowercased: String { text.lowercased() }
 }
 
 /// Splits text into tokens in one pass over its UTF-8 bytes. Words keep inner apostrophes,
 /// hyphens and single periods between letters ("U.S.", "Lt.-Gen." as "Lt", ".", "-", "Gen"
 /// aside); numbers keep inner commas, periods, colons and slashes between digits ("1,200",
 /// "0.5", "03:30"). Everything else is a quote or a punctuation token; spaces separate.
+///
+/// It runs on every sentence of every article, so ASCII bytes are classified by a table and
+/// only other characters are decoded and asked for their Unicode properties.
 public enum Tokenizer {
+    /// ASCII byte classes.
+    private static let letter: UInt8 = 1
+    private static let digit: UInt8 = 2
+    private static let space: UInt8 = 3
+    private static let joiner: UInt8 = 4  // - . ' inside words
+    private static let quote: UInt8 = 5  // "
+    private static let mark: UInt8 = 6
+
+    private static let asciiClass: [UInt8] = (0..<128).map { value -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): return letter
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return space
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "'"): return joiner
+        case UInt8(ascii: "\""): return quote
+        default: return mark
+        }
+    }
+
     public static func tokens(of text: String) -> [Token] {
         var tokens: [Token] = []
         var text = text
         text.withUTF8 { bytes in
-            let count = bytes.count
-            var position = 0
-            func scalarLength(_ lead: UInt8) -> Int {
-                lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-            }
-            func scalar(at offset: Int) -> Unicode.Scalar? {
-                guard offset < count else { return nil }
-                let lead = bytes[offset]
-                if lead < 0x80 { return Unicode.Scalar(lead) }
-                let length = scalarLength(lead)
-                guard offset + length <= count else { return nil }
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
-                return Unicode.Scalar(value)
-            }
-            func isLetter(_ scalar: Unicode.Scalar?) -> Bool {
-                guard let scalar else { return false }
-                if scalar.value < 0x80 {
-                    let byte = UInt8(scalar.value) | 0x20
-                    return byte >= 0x61 && byte <= 0x7A
-                }
-                return scalar.properties.isAlphabetic || scalar.properties.generalCategory == .nonspacingMark
-            }
-            func isDigit(_ scalar: Unicode.Scalar?) -> Bool {
-                guard let scalar else { return false }
-                return scalar.value >= 0x30 && scalar.value <= 0x39
-            }
-            func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "’" }
-            func isQuote(_ scalar: Unicode.Scalar) -> Bool {
-                "\"“”„«»‘’‹›".unicodeScalars.contains(scalar)
-            }
-            func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-                let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                tokens.append(
-                    Token(kind: kind, text: String(decoding: slice, as: UTF8.self), range: TextRange(start, end)))
-            }
-            while position < count {
-                guard let current = scalar(at: position) else {
-                    position += 1
-                    continue
-                }
-                let length = scalarLength(bytes[position])
-                if current.properties.isWhitespace {
-                    position += length
-                    continue
-                }
-                let start = position
-                if isLetter(current) || (isDigit(current) && isLetter(scalar(at: position + 1))) {
-                    // A word: letters and digits, joined by single apostrophes, hyphens or periods
-                    // with a letter or digit on each side ("al-Zor", "don't", "U.S", "F-16").
-                    position += length
-                    while position < count, let next = scalar(at: position) {
-                        let nextLength = scalarLength(bytes[position])
-                        if isLetter(next) || isDigit(next) {
-                            position += nextLength
-                        } else if next == "-" || next == "." || isApostrophe(next) || next == "‑",
-                            let after = scalar(at: position + nextLength), isLetter(after) || isDigit(after)
-                        {
-                            position += nextLength
-                        } else {
-                            break
-                        }
-                    }
-                    // "U.S." keeps its final period when the word is a run of single letters
-                    // and periods: an abbreviation, not a sentence end.
-                    if position < count, bytes[position] == UInt8(ascii: "."), start + 1 < position,
-                        bytes[position - 2] == UInt8(ascii: ".")
-                    {
-                        position += 1
-                    }
-                    emit(.word, start, position)
-                } else if isDigit(current) {
-                    position += 1
-                    while position < count, let next = scalar(at: position) {
-                        if isDigit(next) {
-                            position += 1
-                        } else if next == "," || next == "." || next == ":" || next == "/",
-                            isDigit(scalar(at: position + 1))
-                        {
-                            position += 1
-                        } else {
-                            break
-                        }
-                    }
-                    emit(.number, start, position)
-                } else if isQuote(current) || current == "'" {
-                    position += length
-                    emit(.quote, start, position)
-                } else {
-                    position += length
-                    emit(.punctuation, start, position)
-                }
+            asciiClass.withUnsafeBufferPointer { table in
+                tokens.reserveCapacity(bytes.count / 5)
+                scan(bytes, table, into: &tokens)
             }
         }
         return tokens
+    }
+
+    @inline(__always)
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+    }
+
+    private static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar? {
+        guard offset < bytes.count else { return nil }
+        let lead = bytes[offset]
+        if lead < 0x80 { return Unicode.Scalar(lead) }
+        let length = scalarLength(lead)
+        guard length > 1, offset + length <= bytes.count else { return nil }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
+        return Unicode.Scalar(value)
+    }
+
+    /// What the character at `offset` is, in the table's classes (non-ASCII decoded).
+    @inline(__always)
+    private static func kind(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, at offset: Int
+    ) -> UInt8 {
+        guard offset < bytes.count else { return 0 }
+        let byte = bytes[offset]
+        if byte < 0x80 { return table[Int(byte)] }
+        guard let scalar = scalar(bytes, at: offset) else { return mark }
+        switch scalar {
+        case "’": return joiner
+        case "‑": return joiner
+        case "“", "”", "„", "«", "»", "‘", "‹", "›": return quote
+        default: break
+        }
+        let properties = scalar.properties
+        if properties.isAlphabetic || properties.generalCategory == .nonspacingMark { return letter }
+        if properties.isWhitespace { return space }
+        return mark
+    }
+
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]
+    ) {
+        let count = bytes.count
+        var position = 0
+        func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let text = String(decoding: slice, as: UTF8.self)
+            // ASCII words are lower-cased byte by byte; others through Unicode's rules.
+            var ascii = true
+            var hasUpper = false
+            for byte in slice {
+                if byte >= 0x80 { ascii = false }
+                if byte &- 0x41 < 26 { hasUpper = true }
+            }
+            let lower: String
+            if !hasUpper && ascii {
+                lower = text
+            } else if ascii {
+                lower = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    for (index, byte) in slice.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                    return slice.count
+                }
+            } else {
+                lower = text.lowercased()
+            }
+            tokens.append(Token(kind: kind, text: text, range: TextRange(start, end), lowercased: lower))
+        }
+        while position < count {
+            let byte = bytes[position]
+            let current = kind(bytes, table, at: position)
+            let length = scalarLength(byte)
+            if current == space {
+                position += length
+                continue
+            }
+            let start = position
+            if current == letter || (current == digit && kind(bytes, table, at: position + 1) == letter) {
+                // A word: letters and digits, joined by single apostrophes, hyphens or periods
+                // with a letter or digit on each side ("al-Zor", "don't", "U.S", "F-16").
+                position += length
+                while position < count {
+                    let next = kind(bytes, table, at: position)
+                    let nextLength = scalarLength(bytes[position])
+                    if next == letter || next == digit {
+                        position += nextLength
+                    } else if next == joiner {
+                        let after = kind(bytes, table, at: position + nextLength)
+                        guard after == letter || after == digit else { break }
+                        position += nextLength
+                    } else {
+                        break
+                    }
+                }
+                // "U.S." keeps its final period when the word is a run of single letters
+                // and periods: an abbreviation, not a sentence end.
+                if position < count, bytes[position] == UInt8(ascii: "."), start + 1 < position,
+                    bytes[position - 2] == UInt8(ascii: ".")
+                {
+                    position += 1
+                    // "U.S.-led" is one word.
+                    if position + 1 < count, bytes[position] == UInt8(ascii: "-"),
+                        kind(bytes, table, at: position + 1) == letter
+                    {
+                        position += 1
+                        while position < count {
+                            let next = kind(bytes, table, at: position)
+                            guard next == letter || bytes[position] == UInt8(ascii: "-") else { break }
+                            position += scalarLength(bytes[position])
+                        }
+                    }
+                }
+                emit(.word, start, position)
+            } else if current == digit {
+                position += 1
+                while position < count {
+                    let next = bytes[position]
+                    if next &- 0x30 < 10 {
+                        position += 1
+                    } else if next == UInt8(ascii: ",") || next == UInt8(ascii: ".") || next == UInt8(ascii: ":")
+                        || next == UInt8(ascii: "/"), position + 1 < count, bytes[position + 1] &- 0x30 < 10
+                    {
+                        position += 1
+                    } else {
+                        break
+                    }
+                }
+                emit(.number, start, position)
+            } else if current == quote || byte == UInt8(ascii: "'")
+                || (byte >= 0x80 && scalar(bytes, at: position) == "’")
+            {
+                position += length
+                emit(.quote, start, position)
+            } else {
+                position += length
+                emit(.punctuation, start, position)
+            }
+        }
     }
 }

@@ -20,7 +20,9 @@ struct Ingest: AsyncParsableCommand {
             {"id", "outlet", "url", "published", "title", "body", "language"} object a line), and \
             folders of them, recursively. The same input twice adds nothing; an item whose text \
             changed becomes a new version of itself. Each item gets its origin: itself, or the \
-            item it copies, and the outlets it credits.
+            item it copies, and the outlets it credits. Then new and changed items are analysed: \
+            their claims (who says what, with numbers, places, times and denials) are extracted \
+            and stored; --no-analysis leaves that to the next run.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -36,6 +38,9 @@ struct Ingest: AsyncParsableCommand {
 
     @Flag(help: "No progress bar, even on a terminal.")
     var quiet = false
+
+    @Flag(name: .customLong("no-analysis"), help: "Store and collapse copies only; extract claims on a later run.")
+    var noAnalysis = false
 
     func run() async throws {
         let registry = try store.loadRegistry()
@@ -56,16 +61,27 @@ struct Ingest: AsyncParsableCommand {
         }
         summary.errors = problems.map(\.description) + summary.errors
         summary.failedFiles += problems.count
+        var analysis: AnalysisSummary?
+        if !noAnalysis {
+            let analysing = ProgressBar(enabled: !quiet && isatty(2) != 0)
+            analysis = await Analysis(store: database).run { analysing.update(analysed: $0) }
+            analysing.finish()
+            summary.errors += analysis?.errors ?? []
+        }
         for error in summary.errors { printError(error) }
         let output = StandardOutput()
-        output.write((json ? Self.json(summary, totals: totals) : Self.text(summary, totals: totals)) + "\n")
+        let rendered =
+            json
+            ? Self.json(summary, totals: totals, analysis: analysis)
+            : Self.text(summary, totals: totals, analysis: analysis)
+        output.write(rendered + "\n")
         output.flush()
         if summary.failedFiles > 0 || !summary.errors.isEmpty {
             throw ExitCode(1)
         }
     }
 
-    static func text(_ s: IngestSummary, totals: StoreCounts?) -> String {
+    static func text(_ s: IngestSummary, totals: StoreCounts?, analysis: AnalysisSummary? = nil) -> String {
         var line =
             "\(s.files) files: \(s.items) items, \(s.new) new, \(s.updated) updated, \(s.unchanged) unchanged; "
             + "\(s.copies) copies, \(s.derived) derived; \(s.errors.count) errors"
@@ -77,10 +93,13 @@ struct Ingest: AsyncParsableCommand {
         if !s.unregisteredOutlets.isEmpty {
             line += "\n\(s.unregisteredOutlets.count) outlets not in the registry were stored under their feeds' names"
         }
+        if let a = analysis {
+            line += "\nanalysed \(a.items) items: \(a.claims) claims, \(a.attributed) of them with a named speaker"
+        }
         return line
     }
 
-    static func json(_ s: IngestSummary, totals: StoreCounts?) -> String {
+    static func json(_ s: IngestSummary, totals: StoreCounts?, analysis: AnalysisSummary? = nil) -> String {
         let w = JSONWriter()
         w.object {
             w.key("files", s.files)
@@ -102,6 +121,15 @@ struct Ingest: AsyncParsableCommand {
                         w.key("copies", t.copies)
                         w.key("derived", t.derived)
                         w.key("versions", t.versions)
+                    }
+                }
+            }
+            if let a = analysis {
+                w.key("analysis") {
+                    w.object {
+                        w.key("items", a.items)
+                        w.key("claims", a.claims)
+                        w.key("attributed", a.attributed)
                     }
                 }
             }
@@ -130,6 +158,16 @@ final class ProgressBar {
             "\r[\(bar)] \(progress.filesDone)/\(progress.filesTotal) files, \(progress.summary.new) new, "
             + "\(progress.summary.copies) copies"
         var bytes = Array(line.utf8)
+        _ = write(2, &bytes, bytes.count)
+        drawn = true
+    }
+
+    func update(analysed summary: AnalysisSummary) {
+        guard enabled else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
+        lastDraw = now
+        var bytes = Array("\ranalysing: \(summary.items) items, \(summary.claims) claims".utf8)
         _ = write(2, &bytes, bytes.count)
         drawn = true
     }

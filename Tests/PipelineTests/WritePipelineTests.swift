@@ -6,6 +6,7 @@ import Storage
 import StorageSQLite
 import TestSupport
 import Testing
+import TextAnalysis
 
 /// A store whose writes fail on cue, around a real one: the ingest keeps one write in flight
 /// while it stages the next batch, and a failure must cost neither items nor origins.
@@ -46,6 +47,16 @@ final class FailingStore: CorroborationStore, @unchecked Sendable {
     func counts() async throws(StorageError) -> StoreCounts { try await inner.counts() }
     func outletsWithItems() async throws(StorageError) -> Set<String> { try await inner.outletsWithItems() }
     func items(limit: Int) async throws(StorageError) -> [StoredItem] { try await inner.items(limit: limit) }
+    func pendingAnalysis(limit: Int) async throws(StorageError) -> [PendingItem] {
+        try await inner.pendingAnalysis(limit: limit)
+    }
+    func writeClaims(_ results: [ItemClaims], extractor: Int) async throws(StorageError) {
+        try await inner.writeClaims(results, extractor: extractor)
+    }
+    func requeueClaims(olderThan extractor: Int) async throws(StorageError) -> Int {
+        try await inner.requeueClaims(olderThan: extractor)
+    }
+    func claims(itemID: Int64) async throws(StorageError) -> [Claim]? { try await inner.claims(itemID: itemID) }
 }
 
 @Suite struct WritePipelineTests {

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Claim extraction speed (issue 5): every article of the 100k corpus of ../shared/bench through
+# ClaimExtractor on one thread (sentences, boilerplate, attribution, polarity, entities,
+# quantities, times). Target: under 20 s for the 100k corpus.
+#
+# usage: Benchmarks/claims_bench.sh [corpus_10k|corpus_100k ...]   (RUNS=3 by default)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${SHARED:-$ROOT/../shared}
+WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+RUNS=${RUNS:-3}
+
+if [ ! -d "$SHARED/bench" ]; then
+  echo "claims_bench: $SHARED/bench is absent; the benchmark corpora come from the shared folder" >&2
+  exit 0
+fi
+[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+
+swift build -c release --static-swift-stdlib --package-path "$ROOT" --product corroborate-bench >&2
+BIN="$ROOT/.build/release/corroborate-bench"
+cd "$WORK"
+. ./venv/bin/activate
+mkdir -p results
+corpora=("$@")
+[ ${#corpora[@]} -gt 0 ] || corpora=(corpus_100k)
+for corpus in "${corpora[@]}"; do
+  python bench/harness.py --runs "$RUNS" --out "results/claims_${corpus}_corroborate.jsonl" \
+    --cmd "corroborate-claims-$corpus" "$BIN claims --corpus data/$corpus.jsonl"
+done

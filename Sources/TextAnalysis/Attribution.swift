@@ -1,0 +1,449 @@
+/// Who a sentence says is speaking, and how: the difference between "the coalition said Russian
+/// munitions hit the SDF" (the coalition's claim, relayed) and "Russian munitions hit the SDF"
+/// (the outlet's own voice). Ten outlets relaying the Russian Defense Ministry corroborate that
+/// the ministry said it, not that it is true, so every claim must know its speaker.
+public struct Attribution: Sendable, Hashable {
+    public enum Form: String, Sendable, Hashable, Codable {
+        /// A quotation with its speaker: `"...," Konashenkov said.`
+        case direct
+        /// Reported speech: "The coalition said Russian munitions hit ...".
+        case indirect
+        /// "According to the SDF, ..." and "..., according to the SDF."
+        case accordingTo
+        /// A headline or lead that names its source after a colon or dash: "... — MoD", "SDF: ...".
+        case tagged
+    }
+
+    /// The speaker as written: "the coalition", "Maj. Gen. Igor Konashenkov", "it".
+    public var speaker: String
+    public var speakerRange: TextRange
+    /// The cue's base form: "say", "tell", "deny", "according to", "claim", "заявить" ...
+    public var cue: String
+    public var cueRange: TextRange
+    public var form: Form
+    /// The attributed content: the sentence without the speaker and the cue.
+    public var content: TextRange
+    /// The speaker is a pronoun or a bare role ("it", "he", "the ministry") to be resolved from
+    /// the article's earlier speakers.
+    public var needsAntecedent: Bool
+
+    public init(
+        speaker: String, speakerRange: TextRange, cue: String, cueRange: TextRange, form: Form, content: TextRange,
+        needsAntecedent: Bool
+    ) {
+        self.speaker = speaker
+        self.speakerRange = speakerRange
+        self.cue = cue
+        self.cueRange = cueRange
+        self.form = form
+        self.content = content
+        self.needsAntecedent = needsAntecedent
+    }
+}
+
+/// Finds the attribution of a sentence from its tokens: speech verbs ("said", "told", "denied",
+/// "заявил"), "according to", "по словам", and a source tagged onto a headline; the speaker is
+/// the noun phrase on the verb's other side of the clause. Pure and allocation-light: it runs
+/// on every sentence of every article.
+public enum AttributionFinder {
+    /// Speech and stance verbs by form, with their base form.
+    static let cues: [String: String] = {
+        var table: [String: String] = [:]
+        let english: [(String, [String])] = [
+            ("say", ["said", "says", "say", "saying"]),
+            ("tell", ["told", "tells", "tell", "telling"]),
+            ("add", ["added", "adds"]),
+            ("state", ["stated", "states"]),
+            ("announce", ["announced", "announces"]),
+            ("claim", ["claimed", "claims", "claim", "claiming"]),
+            ("allege", ["alleged", "alleges", "alleging"]),
+            ("report", ["reported", "reports", "reporting"]),
+            ("confirm", ["confirmed", "confirms", "confirming"]),
+            ("deny", ["denied", "denies", "deny", "denying"]),
+            ("reject", ["rejected", "rejects", "rejecting"]),
+            ("dismiss", ["dismissed", "dismisses", "dismissing"]),
+            ("refute", ["refuted", "refutes"]),
+            ("dispute", ["disputed", "disputes"]),
+            ("insist", ["insisted", "insists", "insisting"]),
+            ("warn", ["warned", "warns", "warning"]),
+            ("note", ["noted", "notes"]),
+            ("write", ["wrote", "writes"]),
+            ("explain", ["explained", "explains"]),
+            ("stress", ["stressed", "stresses"]),
+            ("accuse", ["accused", "accuses", "accusing"]),
+            ("assert", ["asserted", "asserts"]),
+            ("acknowledge", ["acknowledged", "acknowledges"]),
+            ("admit", ["admitted", "admits"]),
+            ("maintain", ["maintained", "maintains"]),
+            ("estimate", ["estimated", "estimates"]),
+            ("quote", ["quoted", "quotes"]),
+            ("blame", ["blamed", "blames"]),
+            ("accuse", ["accuse"]),
+            ("affirm", ["affirmed", "affirms"]),
+            ("recall", ["recalled", "recalls"]),
+            ("point out", ["pointed"]),
+            ("call", ["called", "calls"]),
+            ("put", ["put", "puts"]),
+            ("demand", ["demanded", "demands"]),
+            ("urge", ["urged", "urges"]),
+            ("declare", ["declared", "declares"]),
+            ("emphasize", ["emphasized", "emphasised", "emphasizes", "emphasises"]),
+            ("reveal", ["revealed", "reveals"]),
+            ("condemn", ["condemned", "condemns"]),
+            ("vow", ["vowed", "vows"]),
+            ("threaten", ["threatened", "threatens"]),
+            ("promise", ["promised", "promises"]),
+            ("believe", ["believes"]),
+            ("link", ["links", "linked"]),
+            ("argue", ["argued", "argues"]),
+            ("describe", ["described", "describes"]),
+        ]
+        for (base, forms) in english { for form in forms { table[form] = base } }
+        let russian: [(String, [String])] = [
+            ("заявить", ["заявил", "заявила", "заявили", "заявило", "заявляет", "заявляют", "заявив"]),
+            ("сообщить", ["сообщил", "сообщила", "сообщили", "сообщило", "сообщает", "сообщают", "сообщив"]),
+            ("сказать", ["сказал", "сказала", "сказали", "сказало"]),
+            ("отметить", ["отметил", "отметила", "отметили", "отметило"]),
+            ("подчеркнуть", ["подчеркнул", "подчеркнула", "подчеркнули", "подчеркнуло"]),
+            ("добавить", ["добавил", "добавила", "добавили", "добавило"]),
+            ("уточнить", ["уточнил", "уточнила", "уточнили", "уточнило"]),
+            ("рассказать", ["рассказал", "рассказала", "рассказали"]),
+            ("опровергнуть", ["опроверг", "опровергла", "опровергли", "опровергло", "опровергает"]),
+            ("отвергнуть", ["отверг", "отвергла", "отвергли", "отвергло"]),
+            ("обвинить", ["обвинил", "обвинила", "обвинили", "обвинило"]),
+            ("подтвердить", ["подтвердил", "подтвердила", "подтвердили", "подтвердило"]),
+            ("утверждать", ["утверждает", "утверждают", "утверждал", "утверждала", "утверждали"]),
+            ("сообщать", ["сообщали", "сообщал", "сообщала", "сообщается"]),
+            ("говорить", ["говорится", "говорит", "говорят", "говорил", "говорила"]),
+            ("расценить", ["расценили", "расценил", "расценило", "расценила"]),
+            ("назвать", ["назвал", "назвала", "назвали", "назвало"]),
+            ("указать", ["указал", "указала", "указали", "указало"]),
+            ("пояснить", ["пояснил", "пояснила", "пояснили", "пояснило"]),
+        ]
+        for (base, forms) in russian { for form in forms { table[form] = base } }
+        return table
+    }()
+
+    /// Cues whose clause is a denial of what follows.
+    public static let denialCues: Set<String> = [
+        "deny", "reject", "dismiss", "refute", "dispute", "опровергнуть", "отвергнуть",
+    ]
+
+    /// Words that can head a speaker without a capital: roles, bodies and pronouns.
+    static let speakerNouns: Set<String> = [
+        "official", "officials", "spokesman", "spokeswoman", "spokesperson", "ministry", "military", "police",
+        "source", "sources", "witness", "witnesses", "activist", "activists", "resident", "residents", "monitor",
+        "army", "forces", "force", "coalition", "government", "agency", "media", "reports", "report", "authorities",
+        "observers", "analysts", "experts", "diplomats", "diplomat", "group", "alliance", "commander", "command",
+        "statement", "militia", "rebels", "insurgents", "observatory", "council", "president", "minister",
+        "secretary", "ambassador", "envoy", "investigators", "prosecutors", "officers", "doctors", "medics",
+        "journalists", "correspondent", "commission", "committee", "department", "office", "service", "navy",
+        "guard", "pentagon", "kremlin", "embassy", "he", "she", "it", "they", "we", "i",
+    ]
+
+    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "он", "она", "оно", "они"]
+    static let subordinators: Set<String> = [
+        "and", "but", "or", "while", "as", "after", "before", "when", "because", "so", "yet", "where", "which",
+        "who", "that", "since", "although", "though", "if", "whereas", "и", "а", "но", "как", "что", "который",
+        "которая", "которые",
+    ]
+    static let leadingAdverbials: Set<String> = [
+        "on", "in", "at", "after", "before", "during", "since", "late", "early", "last", "earlier", "later", "в",
+        "во", "на", "после",
+    ]
+    /// Bare roles that point back to a speaker named earlier ("the ministry said").
+    static let anaphoricRoles: Set<String> = [
+        "ministry", "spokesman", "spokeswoman", "spokesperson", "military", "coalition", "group", "alliance",
+        "statement", "official", "agency", "force", "army", "monitor", "observatory", "commander", "command",
+    ]
+    /// Words that sit between a speaker and its verb without being part of the speaker.
+    static let betweenSpeakerAndVerb: Set<String> = [
+        "has", "had", "have", "also", "later", "earlier", "then", "previously", "had", "again", "first",
+        "separately", "meanwhile", "now", "further", "already", "repeatedly", "officially", "publicly", "flatly",
+        "on", "in", "late", "early", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "yesterday", "today", "tonight", "has", "would", "will", "did", "does", "also",
+        "quickly", "strongly", "categorically", "также", "ранее", "позднее", "в", "во",
+    ]
+
+    public static func attribution(in sentence: String, tokens: [Token]) -> Attribution? {
+        guard !tokens.isEmpty else { return nil }
+        let lower = tokens.map(\.lowercased)
+        let end = sentence.utf8.count
+        // "according to X" and "по словам X" / "по данным X".
+        for index in tokens.indices.dropLast() {
+            let isAccordingTo = lower[index] == "according" && lower[index + 1] == "to"
+            let isRussian = lower[index] == "по" && (lower[index + 1] == "словам" || lower[index + 1] == "данным")
+            if lower[index] == "по", index + 2 < tokens.count, lower[index + 2] == "словам",
+                ["его", "её", "ее", "их"].contains(lower[index + 1])
+            {
+                // "По его словам, ...": the speaker is the one named before.
+                let speakerRange = tokens[index + 1].range
+                let after = index + 3 < tokens.count ? tokens[index + 3].range.upperBound : end
+                return Attribution(
+                    speaker: tokens[index + 1].text, speakerRange: speakerRange, cue: "по словам",
+                    cueRange: TextRange(tokens[index].range.lowerBound, tokens[index + 2].range.upperBound),
+                    form: .accordingTo, content: trimmed(TextRange(min(after, end), end), in: tokens),
+                    needsAntecedent: true)
+            }
+            guard isAccordingTo || isRussian else { continue }
+            let start = index + 2
+            var stop = start
+            while stop < tokens.count, stop - start < 14, !isClauseBreak(tokens[stop]) { stop += 1 }
+            while stop > start, tokens[stop - 1].kind == .punctuation { stop -= 1 }
+            guard stop > start, isSpeakerPhrase(tokens, lower, start..<stop) else { continue }
+            let speakerRange = TextRange(tokens[start].range.lowerBound, tokens[stop - 1].range.upperBound)
+            let content: TextRange
+            if index == 0 || (index <= 2 && tokens[0..<index].allSatisfy { $0.kind != .word }) {
+                let after = stop < tokens.count ? tokens[stop].range.upperBound : end
+                content = TextRange(min(after, end), end)
+            } else {
+                content = TextRange(0, tokens[index].range.lowerBound)
+            }
+            return Attribution(
+                speaker: sentence.slice(speakerRange), speakerRange: speakerRange,
+                cue: isRussian ? "по словам" : "according to",
+                cueRange: TextRange(tokens[index].range.lowerBound, tokens[index + 1].range.upperBound),
+                form: .accordingTo, content: trimmed(content, in: tokens),
+                needsAntecedent: needsAntecedent(lower, start..<stop))
+        }
+        // Speech verbs: the last one whose clause has a speaker.
+        var candidates: [Int] = []
+        let titleCase = isTitleCase(tokens)
+        // A speech verb inside a quotation ("we only strike confirmed targets") is the speaker's
+        // words, not the sentence's cue. Only balanced quotation marks are trusted.
+        var insideQuote = [Bool](repeating: false, count: tokens.count)
+        let quoteCount = tokens.filter { $0.kind == .quote && $0.text != "'" && $0.text != "’" }.count
+        if quoteCount >= 2 && quoteCount % 2 == 0 {
+            var open = false
+            for index in tokens.indices {
+                if tokens[index].kind == .quote && tokens[index].text != "'" && tokens[index].text != "’" {
+                    open.toggle()
+                } else {
+                    insideQuote[index] = open
+                }
+            }
+        }
+        for index in tokens.indices where tokens[index].kind == .word && cues[lower[index]] != nil {
+            // "the United States": a capitalized cue is a name, but in a Title Case headline.
+            if tokens[index].isCapitalized && index > 0 && !titleCase { continue }
+            if insideQuote[index] { continue }
+            // "was reported", "is said to": passive, no speaker in the clause.
+            if index > 0, ["was", "were", "is", "are", "been", "be", "being"].contains(lower[index - 1]) { continue }
+            candidates.append(index)
+        }
+        for index in candidates {
+            if let found = speakerAfterClause(verb: index, sentence: sentence, tokens: tokens, lower: lower) {
+                return found
+            }
+            if let found = speakerBeforeVerb(verb: index, sentence: sentence, tokens: tokens, lower: lower) {
+                return found
+            }
+        }
+        return taggedSource(sentence: sentence, tokens: tokens, lower: lower)
+    }
+
+    /// `..., the coalition said in a statement.` / `"...," said Lt. Gen. Paul Funk.` — the speaker
+    /// stands in the sentence's last clause, and the content is everything before it.
+    private static func speakerAfterClause(verb: Int, sentence: String, tokens: [Token], lower: [String])
+        -> Attribution?
+    {
+        // The clause start: the last comma, quote or dash before the verb.
+        var clauseStart = verb
+        while clauseStart > 0, !isClauseBreak(tokens[clauseStart - 1]) { clauseStart -= 1 }
+        guard clauseStart > 0 else { return nil }
+        // The clause must reach the sentence's end without another clause of content.
+        var remaining = verb + 1
+        while remaining < tokens.count, !isClauseBreak(tokens[remaining]) { remaining += 1 }
+        let closesSentence =
+            remaining == tokens.count
+            || tokens[remaining...].allSatisfy { $0.kind != .word && $0.kind != .number }
+            || lower[remaining] == ","
+        guard closesSentence else { return nil }
+        let contentEnd = tokens[clauseStart - 1].range.lowerBound
+        let quoted = tokens[..<clauseStart].contains { $0.kind == .quote }
+        let form: Attribution.Form = quoted ? .direct : .indirect
+        let base = cues[lower[verb]]!
+        if clauseStart < verb {
+            // Speaker before the verb: ", the coalition said ..."
+            var speakerEnd = verb
+            while speakerEnd > clauseStart, betweenSpeakerAndVerb.contains(lower[speakerEnd - 1]) { speakerEnd -= 1 }
+            guard speakerEnd > clauseStart, isSpeakerPhrase(tokens, lower, clauseStart..<speakerEnd) else { return nil }
+            let speakerRange = TextRange(tokens[clauseStart].range.lowerBound, tokens[speakerEnd - 1].range.upperBound)
+            return Attribution(
+                speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: base,
+                cueRange: tokens[verb].range, form: form, content: trimmed(TextRange(0, contentEnd), in: tokens),
+                needsAntecedent: needsAntecedent(lower, clauseStart..<speakerEnd))
+        }
+        // Speaker after the verb: ', said Lt. Gen. Paul Funk, the commander.'
+        let start = verb + 1
+        var stop = start
+        while stop < tokens.count, stop - start < 12, !isClauseBreak(tokens[stop]) { stop += 1 }
+        while stop > start, tokens[stop - 1].kind == .punctuation { stop -= 1 }
+        guard stop > start, isSpeakerPhrase(tokens, lower, start..<stop) else { return nil }
+        let speakerRange = TextRange(tokens[start].range.lowerBound, tokens[stop - 1].range.upperBound)
+        return Attribution(
+            speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: base, cueRange: tokens[verb].range,
+            form: form, content: trimmed(TextRange(0, contentEnd), in: tokens),
+            needsAntecedent: needsAntecedent(lower, start..<stop))
+    }
+
+    /// `The coalition said (that) ...` / `Russia's Defence Ministry on Monday rejected ...` — the
+    /// speaker opens the clause, the content follows the verb.
+    private static func speakerBeforeVerb(verb: Int, sentence: String, tokens: [Token], lower: [String])
+        -> Attribution?
+    {
+        var clauseStart = verb
+        while clauseStart > 0, !isClauseBreak(tokens[clauseStart - 1]) { clauseStart -= 1 }
+        // "The SDF, an alliance of Kurdish and Arab militias, said" and "Ahmed Abu Khawla, head of
+        // the council, told ...": a speaker with its apposition, across up to two commas. The
+        // earliest segment that opens like a name or a noun phrase heads it.
+        var extended = clauseStart
+        var head: Int?
+        for _ in 0..<2 {
+            guard extended > 1, lower[extended - 1] == "," else { break }
+            var previous = extended - 1
+            while previous > 0, !isClauseBreak(tokens[previous - 1]) { previous -= 1 }
+            let segment = previous..<(extended - 1)
+            guard !segment.isEmpty, segment.count <= 14, !hasVerb(lower, segment),
+                !leadingAdverbials.contains(lower[previous])
+            else { break }
+            extended = previous
+            if tokens[previous].isCapitalized || tokens[previous].isAllCaps
+                || ["the", "a", "an"].contains(lower[previous])
+            {
+                head = previous
+            }
+        }
+        var headEnd = verb
+        while headEnd > extended, betweenSpeakerAndVerb.contains(lower[headEnd - 1]) || lower[headEnd - 1] == "," {
+            headEnd -= 1
+        }
+        if let head, isSpeakerPhrase(tokens, lower, head..<headEnd, limit: 32) { clauseStart = head }
+        // "and Russian media reported", "a day after Rex Tillerson blamed": the speaker starts after
+        // the last conjunction or subordinator.
+        if head == nil, let cut = (clauseStart..<verb).last(where: { subordinators.contains(lower[$0]) }),
+            !((cut + 1)..<verb).contains(where: { lower[$0] == "," })
+        {
+            clauseStart = cut + 1
+        }
+        // "on Sept. 16 it said": a pronoun right before the verb is the speaker.
+        if verb - 1 > clauseStart, pronouns.contains(lower[verb - 1]) { clauseStart = verb - 1 }
+        var speakerEnd = verb
+        while speakerEnd > clauseStart,
+            betweenSpeakerAndVerb.contains(lower[speakerEnd - 1]) || tokens[speakerEnd - 1].kind == .punctuation
+        {
+            speakerEnd -= 1
+        }
+        // A leading time or place phrase ("On Saturday, the coalition said") is its own clause.
+        guard speakerEnd > clauseStart, isSpeakerPhrase(tokens, lower, clauseStart..<speakerEnd, limit: 32)
+        else { return nil }
+        let speakerRange = TextRange(tokens[clauseStart].range.lowerBound, tokens[speakerEnd - 1].range.upperBound)
+        var contentStart = verb + 1
+        let base = cues[lower[verb]]!
+        // "told AFP", "told reporters": the listener is not content.
+        if base == "tell" {
+            while contentStart < tokens.count, contentStart - verb <= 3, tokens[contentStart].kind == .word,
+                lower[contentStart] != "that"
+            {
+                contentStart += 1
+                if contentStart < tokens.count, tokens[contentStart].isCapitalized == false,
+                    !["reporters", "journalists", "the", "a"].contains(lower[contentStart - 1])
+                {
+                    break
+                }
+            }
+        }
+        while contentStart < tokens.count, ["that", "что", ",", "—", "-", ":"].contains(lower[contentStart]) {
+            contentStart += 1
+        }
+        guard contentStart < tokens.count else { return nil }
+        let content = TextRange(tokens[contentStart].range.lowerBound, sentence.utf8.count)
+        return Attribution(
+            speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: base, cueRange: tokens[verb].range,
+            form: tokens[contentStart].kind == .quote ? .direct : .indirect, content: trimmed(content, in: tokens),
+            needsAntecedent: needsAntecedent(lower, clauseStart..<speakerEnd))
+    }
+
+    /// A headline's source after a final dash or colon ("... — MoD", "...: RIA"), or before a
+    /// colon at the start ("SDF: Russian jets hit our positions").
+    private static func taggedSource(sentence: String, tokens: [Token], lower: [String]) -> Attribution? {
+        let dashes: Set<String> = ["—", "–", "-", ":"]
+        if let last = tokens.lastIndex(where: { dashes.contains($0.text) }), last > 2, last < tokens.count - 1,
+            tokens.count - last - 1 <= 4, isSpeakerPhrase(tokens, lower, (last + 1)..<tokens.count),
+            tokens[(last + 1)...].allSatisfy({ $0.kind != .word || $0.isCapitalized || $0.isAllCaps })
+        {
+            let speakerRange = TextRange(tokens[last + 1].range.lowerBound, tokens[tokens.count - 1].range.upperBound)
+            return Attribution(
+                speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: "tag",
+                cueRange: tokens[last].range,
+                form: .tagged, content: trimmed(TextRange(0, tokens[last].range.lowerBound), in: tokens),
+                needsAntecedent: false)
+        }
+        if let colon = tokens.firstIndex(where: { $0.text == ":" }), colon > 0, colon <= 4,
+            colon < tokens.count - 1, isSpeakerPhrase(tokens, lower, 0..<colon),
+            tokens[..<colon].allSatisfy({ $0.isCapitalized || $0.isAllCaps })
+        {
+            let speakerRange = TextRange(tokens[0].range.lowerBound, tokens[colon - 1].range.upperBound)
+            return Attribution(
+                speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: "tag",
+                cueRange: tokens[colon].range,
+                form: .tagged,
+                content: trimmed(TextRange(tokens[colon].range.upperBound, sentence.utf8.count), in: tokens),
+                needsAntecedent: false)
+        }
+        return nil
+    }
+
+    /// Most longer words capitalized: a headline in Title Case, where verbs have capitals too.
+    static func isTitleCase(_ tokens: [Token]) -> Bool {
+        var words = 0
+        var capitalized = 0
+        for token in tokens where token.kind == .word && token.text.utf8.count > 3 {
+            words += 1
+            if token.isCapitalized { capitalized += 1 }
+        }
+        return words >= 3 && capitalized * 10 >= words * 7
+    }
+
+    static func isClauseBreak(_ token: Token) -> Bool {
+        switch token.text {
+        case ",", ";", ":", "—", "–", "-": return true
+        default: return token.kind == .quote
+        }
+    }
+
+    /// A plausible speaker: short, and named (a capital), an acronym, a pronoun or a role noun.
+    static func isSpeakerPhrase(_ tokens: [Token], _ lower: [String], _ range: Range<Int>, limit: Int = 14) -> Bool {
+        guard !range.isEmpty, range.count <= limit else { return false }
+        var named = false
+        for index in range {
+            let token = tokens[index]
+            if token.kind == .word && (token.isCapitalized || token.isAllCaps) { named = true }
+            if speakerNouns.contains(lower[index]) { named = true }
+        }
+        // A clause with its own verb is content, not a speaker ("the strike killed six").
+        if range.count > 1 && hasVerb(lower, range) { return false }
+        return named
+    }
+
+    static let clauseVerbs: Set<String> = ["killed", "wounded", "hit", "struck", "was", "were", "is", "are", "had"]
+
+    static func hasVerb(_ lower: [String], _ range: Range<Int>) -> Bool {
+        range.contains { clauseVerbs.contains(lower[$0]) }
+    }
+
+    static func needsAntecedent(_ lower: [String], _ range: Range<Int>) -> Bool {
+        if range.count == 1 { return pronouns.contains(lower[range.lowerBound]) }
+        if range.count == 2, lower[range.lowerBound] == "the" {
+            return anaphoricRoles.contains(lower[range.upperBound - 1])
+        }
+        return false
+    }
+
+    /// The range without the quotes, commas and spaces at its edges.
+    static func trimmed(_ range: TextRange, in tokens: [Token]) -> TextRange {
+        let inside = tokens.filter { range.contains($0.range) && ($0.kind == .word || $0.kind == .number) }
+        guard let first = inside.first, let last = inside.last else { return range }
+        return TextRange(first.range.lowerBound, last.range.upperBound)
+    }
+}

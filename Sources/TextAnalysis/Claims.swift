@@ -1,0 +1,196 @@
+import Foundation
+
+/// Who a claim comes from: the party behind it, kept apart from the outlet that relays it.
+public struct Speaker: Sendable, Hashable, Codable {
+    /// The gazetteer's name when it knows the speaker, else the words as written, tidied.
+    public var name: String
+    /// The gazetteer id of the speaker ("konashenkov", "russian-defense-ministry"), when known.
+    public var entityID: String?
+    /// The body a person speaks for ("russian-defense-ministry" for Konashenkov), when known:
+    /// what makes "Konashenkov said" and "the ministry said" the same voice.
+    public var affiliation: String?
+    public var kind: EntityMention.Kind?
+    /// The words in this sentence ("it", "the ministry", "Maj. Gen. Igor Konashenkov").
+    public var text: String
+    /// Read from an earlier sentence: the sentence said "he", "it" or "the ministry".
+    public var fromAntecedent: Bool
+
+    public init(
+        name: String, entityID: String? = nil, affiliation: String? = nil, kind: EntityMention.Kind? = nil,
+        text: String, fromAntecedent: Bool = false
+    ) {
+        self.name = name
+        self.entityID = entityID
+        self.affiliation = affiliation
+        self.kind = kind
+        self.text = text
+        self.fromAntecedent = fromAntecedent
+    }
+
+    /// The voice to group by: the body a person speaks for, else the speaker itself.
+    public var voice: String { affiliation ?? entityID ?? name.lowercased() }
+}
+
+/// How a sentence holds its content.
+public enum Stance: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The outlet's own voice: no one is quoted.
+    case asserts
+    /// Relays what a named or described speaker said.
+    case attributes
+    /// Relays a speaker's denial of something said elsewhere.
+    case denies
+    /// Raises it without affirming: "could not confirm", "whether", a question.
+    case questions
+}
+
+/// What part of an event a claim is about: the hints alignment uses to compare like with like.
+public enum ClaimSlot: String, Sendable, Hashable, Codable, CaseIterable {
+    case actor, target, place, time, count, denial, quote, casualty, cause, warning, other
+}
+
+/// One claim-bearing sentence of an article: who says what, with the numbers, places, times and
+/// polarity in it. The unit every later stage aligns and scores.
+public struct Claim: Sendable, Hashable, Codable {
+    /// The sentence's position among the article's sentences, from 0 (the title is 0).
+    public var sentence: Int
+    public var text: String
+    /// Where the sentence sits in the article text.
+    public var range: TextRange
+    /// The attributed content inside the sentence (sentence-relative), when a speaker is named.
+    public var content: TextRange?
+    public var speaker: Speaker?
+    /// The speech verb's base form ("say", "deny", "according to").
+    public var cue: String?
+    public var form: Attribution.Form?
+    public var stance: Stance
+    public var polarity: Polarity
+    public var entities: [EntityMention]
+    public var quantities: [Quantity]
+    public var times: [TimeMention]
+    public var slots: [ClaimSlot]
+
+    public var places: [EntityMention] { entities.filter { $0.kind == .place } }
+}
+
+/// Turns an article into claims: sentences without boilerplate, then per sentence its
+/// attribution, polarity, entities, quantities and times, with "it said" and "he added"
+/// resolved to the speaker named before. Pure: text and publication time in, claims out.
+public struct ClaimExtractor: Sendable {
+    public let recognizer: EntityRecognizer
+
+    public init(recognizer: EntityRecognizer = EntityRecognizer()) {
+        self.recognizer = recognizer
+    }
+
+    static let strikeVerbs: Set<String> = [
+        "struck", "strike", "strikes", "hit", "hits", "bombed", "bombing", "attacked", "attack", "attacks",
+        "shelled", "targeted", "targeting", "fired", "launched", "raided", "нанесли", "нанесла", "нанес",
+        "нанесло", "нанесен", "ударили", "атаковали", "обстреляли", "поразили",
+    ]
+    static let causeWords: Set<String> = ["because", "due", "caused", "blamed", "after", "причиной", "из-за"]
+    static let casualtyEvents: Set<String> = [
+        "wounded", "injured", "hurt", "killed", "dead", "died", "detained", "arrested", "captured", "missing",
+    ]
+    static let questionCues: Set<String> = ["whether", "unclear", "unknown", "unconfirmed", "question", "questioned"]
+
+    public func claims(in text: String, published: Date?) -> [Claim] {
+        let article = ArticleSentences(text: text)
+        var claims: [Claim] = []
+        var lastSpeaker: Speaker?
+        var lastPerson: Speaker?
+        var lastBody: Speaker?
+        for (position, sentence) in article.sentences.enumerated() {
+            let tokens = Tokenizer.tokens(of: sentence.text)
+            let words = tokens.filter { $0.kind == .word || $0.kind == .number }
+            guard words.count >= 3 else { continue }
+            let lower = tokens.map(\.lowercased)
+            let attribution = AttributionFinder.attribution(in: sentence.text, tokens: tokens)
+            let entities = recognizer.entities(in: sentence.text, tokens: tokens)
+            let polarity = PolarityFinder.polarity(of: sentence.text, tokens: tokens, content: attribution?.content)
+            let quantities = QuantityExtractor.quantities(in: sentence.text, tokens: tokens)
+            let times = TimeExtractor.times(in: sentence.text, tokens: tokens, published: published)
+
+            var speaker: Speaker?
+            if let attribution {
+                if attribution.needsAntecedent {
+                    let word = attribution.speaker.lowercased()
+                    let antecedent =
+                        ["he", "she", "его", "её", "ее", "он", "она"].contains(word)
+                        ? (lastPerson ?? lastSpeaker)
+                        : (["it", "они", "they"].contains(word) ? (lastBody ?? lastSpeaker) : (lastBody ?? lastSpeaker))
+                    if var antecedent {
+                        antecedent.text = attribution.speaker
+                        antecedent.fromAntecedent = true
+                        speaker = antecedent
+                    } else {
+                        speaker = Speaker(name: attribution.speaker, text: attribution.speaker)
+                    }
+                } else {
+                    speaker = resolve(attribution, entities: entities)
+                }
+                if let speaker, !speaker.fromAntecedent {
+                    lastSpeaker = speaker
+                    if speaker.kind == .person { lastPerson = speaker } else { lastBody = speaker }
+                }
+            }
+
+            let isDenialCue = attribution.map { AttributionFinder.denialCues.contains($0.cue) } ?? false
+            let asks =
+                sentence.text.hasSuffix("?") || lower.contains { Self.questionCues.contains($0) }
+                || (lower.contains("not") && lower.contains("confirm"))
+            let stance: Stance =
+                attribution == nil
+                ? (asks ? .questions : .asserts)
+                : isDenialCue ? .denies : asks ? .questions : .attributes
+
+            var slots: [ClaimSlot] = []
+            if lower.contains(where: { Self.strikeVerbs.contains($0) }) { slots += [.actor, .target] }
+            if !entities.filter({ $0.kind == .place }).isEmpty { slots.append(.place) }
+            if !times.isEmpty { slots.append(.time) }
+            if !quantities.isEmpty { slots.append(.count) }
+            if quantities.contains(where: { Self.casualtyEvents.contains($0.event ?? "") }) { slots.append(.casualty) }
+            if polarity.denial || isDenialCue { slots.append(.denial) }
+            if attribution?.form == .direct { slots.append(.quote) }
+            if attribution?.cue == "warn" { slots.append(.warning) }
+            if lower.contains(where: { Self.causeWords.contains($0) }) { slots.append(.cause) }
+            if slots.isEmpty { slots.append(.other) }
+
+            claims.append(
+                Claim(
+                    sentence: position, text: sentence.text, range: sentence.range, content: attribution?.content,
+                    speaker: speaker, cue: attribution?.cue, form: attribution?.form, stance: stance,
+                    polarity: polarity, entities: entities, quantities: quantities, times: times, slots: slots))
+        }
+        return claims
+    }
+
+    /// The speaker an attribution names: the best entity inside its words (a known person
+    /// speaks for its affiliation; a known body beats an unknown name), else the words tidied.
+    func resolve(_ attribution: Attribution, entities: [EntityMention]) -> Speaker {
+        let inside = entities.filter {
+            attribution.speakerRange.contains($0.range) || attribution.speakerRange.overlaps($0.range)
+        }
+        func rank(_ mention: EntityMention) -> Int {
+            var score = 0
+            if mention.entityID != nil { score += 4 }
+            if mention.kind == .person { score += 2 }
+            if mention.kind == .organization || mention.kind == .group { score += 1 }
+            if mention.kind == .place { score -= 3 }
+            return score
+        }
+        if let best = inside.max(by: { rank($0) < rank($1) }), rank(best) > 0 || best.kind != .place {
+            let entry = best.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }
+            return Speaker(
+                name: entry?.name ?? best.canonicalName, entityID: best.entityID, affiliation: entry?.affiliation,
+                kind: best.kind, text: attribution.speaker)
+        }
+        // A country as speaker ("Russia denied") stands for its government.
+        if let place = inside.first {
+            return Speaker(
+                name: place.canonicalName, entityID: place.entityID, kind: .place, text: attribution.speaker)
+        }
+        var name = attribution.speaker
+        for article in ["the ", "The ", "a ", "A "] where name.hasPrefix(article) { name.removeFirst(article.count) }
+        return Speaker(name: name, text: attribution.speaker)
+    }
+}

@@ -1,0 +1,99 @@
+/// Whether a sentence asserts, negates or denies, and how firmly. A denial is a claim of its own
+/// ("Russia denied striking the SDF"), not a match for what it denies; an exclusive claim ("only
+/// hit IS targets") contradicts any other target; a hedge ("reportedly") weakens what it carries.
+public struct Polarity: Sendable, Hashable, Codable {
+    /// The content is negated: "did not strike", "were not hurt", "не наносило".
+    public var negated: Bool
+    /// The sentence denies or rejects something said elsewhere: "denied", "dismissed the reports",
+    /// "called the claims baseless", "опроверг".
+    public var denial: Bool
+    /// The content limits itself to one thing: "only hit IS targets", "exclusively".
+    public var exclusive: Bool
+    /// The word that weakens it, if any: "reportedly", "allegedly", "may have", "якобы".
+    public var hedge: String?
+    /// The words the verdict was read from ("denied", "not", "only"), for the evidence.
+    public var cues: [String]
+
+    public init(
+        negated: Bool = false, denial: Bool = false, exclusive: Bool = false, hedge: String? = nil, cues: [String] = []
+    ) {
+        self.negated = negated
+        self.denial = denial
+        self.exclusive = exclusive
+        self.hedge = hedge
+        self.cues = cues
+    }
+}
+
+/// Reads polarity from tokens: negation words, denial verbs and nouns, exclusive adverbs and
+/// hedges, in English and Russian. `content` limits the negation and exclusivity search to the
+/// attributed part, so "he did not say" is not read as the claim's own negation.
+public enum PolarityFinder {
+    static let negations: Set<String> = [
+        "not", "n't", "never", "no", "none", "neither", "nor", "nobody", "nothing", "nowhere", "without",
+        "не", "ни", "нет", "никогда", "никаких", "ничего", "ні", "не було",
+    ]
+    static let denialWords: Set<String> = [
+        "denied", "denies", "deny", "denying", "denial", "denials", "rejected", "rejects", "rejecting", "dismissed",
+        "dismisses", "refuted", "refutes", "disputed", "disputes", "baseless", "groundless", "false", "fake",
+        "untrue", "lies", "fabricated", "fabrication", "nonsense", "unfounded", "опроверг", "опровергла",
+        "опровергли", "опровергло", "опровергает", "отверг", "отвергла", "отвергли", "отвергло", "отрицает",
+        "отрицают", "опровержение", "фейк", "ложь", "провокация", "провокацией", "беспочвенные",
+    ]
+    static let exclusives: Set<String> = ["only", "solely", "exclusively", "только", "исключительно", "лишь"]
+    static let hedges: Set<String> = [
+        "allegedly", "reportedly", "purportedly", "apparently", "supposedly", "possibly", "presumably",
+        "unconfirmed", "suspected", "alleged", "якобы", "предположительно", "по-видимому", "возможно",
+        "предварительно", "предварительным",
+    ]
+    /// "n't" endings are part of their word in the tokenizer ("didn't").
+    static func isNegation(_ lower: String) -> Bool {
+        negations.contains(lower) || lower.hasSuffix("n't") || lower.hasSuffix("n’t")
+    }
+
+    public static func polarity(of sentence: String, tokens: [Token], content: TextRange? = nil) -> Polarity {
+        var polarity = Polarity()
+        var previous = ""
+        for (index, token) in tokens.enumerated() where token.kind == .word {
+            let lower = token.lowercased
+            defer { previous = lower }
+            if denialWords.contains(lower) {
+                polarity.denial = true
+                polarity.cues.append(token.text)
+            }
+            if polarity.hedge == nil {
+                if hedges.contains(lower) {
+                    polarity.hedge = token.text
+                } else if ["may", "might", "could"].contains(lower), index + 1 < tokens.count,
+                    tokens[index + 1].lowercased == "have"
+                {
+                    polarity.hedge = lower + " have"
+                } else if ["said", "believed", "thought"].contains(lower), index + 1 < tokens.count,
+                    tokens[index + 1].lowercased == "to", ["is", "are", "was", "were"].contains(previous)
+                {
+                    polarity.hedge = previous + " " + lower + " to"
+                }
+            }
+            let inContent = content.map { $0.contains(token.range) } ?? true
+            guard inContent else { continue }
+            if isNegation(lower) {
+                // "not only", "no longer", "whether or not" do not negate the claim.
+                let next = index + 1 < tokens.count ? tokens[index + 1].lowercased : ""
+                if (lower == "not" && next == "only") || (lower == "no" && next == "longer")
+                    || (lower == "not" && previous == "or")
+                {
+                    continue
+                }
+                polarity.negated = true
+                polarity.cues.append(token.text)
+            }
+            if exclusives.contains(lower) {
+                // "not only" is not exclusive; "the only" before a noun usually is ("the only target").
+                if previous == "not" { continue }
+                polarity.exclusive = true
+                polarity.cues.append(token.text)
+            }
+        }
+        return polarity
+    }
+}

@@ -1,0 +1,118 @@
+import BundledCorpora
+import Foundation
+import TestSupport
+import Testing
+import TextAnalysis
+
+/// Claim extraction against the corpora's gold: for every gold mention (a sentence of an item
+/// with its stance and speaker), the extracted claim of that sentence must name the speaker,
+/// carry the gold count and, for denials, the denial. Prints precision-style figures per
+/// corpus; the floors below catch regressions without pinning today's exact numbers.
+@Suite struct ClaimGoldTests {
+    static let loaded = Result { () throws(CorpusError) -> [CorpusEvent] in
+        try BundledCorpora.load(root: RepositoryFolders.corpora)
+    }
+
+    /// Gold speaker ids (the corpora's own names for parties) and the gazetteer ids that speak
+    /// for them: the party itself, its people, and the country standing for its government.
+    static let voices: [String: Set<String>] = [
+        "coalition": ["us-led-coalition", "cjtf-oir", "paul-funk", "ryan-dillon", "us-military", "pentagon"],
+        "russian-mod": ["russian-defense-ministry", "igor-konashenkov", "sergei-shoigu", "russia", "alexander-lapin"],
+        "sdf": ["sdf", "ahmed-abu-khawla", "deir-ez-zor-military-council", "lilwa-abdallah", "talal-silo"],
+        "sohr": ["sohr", "rami-abdulrahman"],
+        "syrian-government": ["syrian-government", "syrian-army", "sana", "syria"],
+        "fsb": ["fsb", "russian-border-guard"],
+        "kremlin": ["kremlin", "dmitry-peskov", "vladimir-putin"],
+        "russian-foreign-ministry": ["russian-foreign-ministry", "sergei-lavrov", "maria-zakharova"],
+        "russian-mfa": ["russian-foreign-ministry", "sergei-lavrov", "maria-zakharova"],
+    ]
+
+    struct Tally: CustomStringConvertible {
+        var mentions = 0
+        var sentencesFound = 0
+        var speakerChecked = 0
+        var speakerRight = 0
+        var countChecked = 0
+        var countRight = 0
+        var denialChecked = 0
+        var denialRight = 0
+        var description: String {
+            "sentences \(sentencesFound)/\(mentions), speakers \(speakerRight)/\(speakerChecked), counts \(countRight)/\(countChecked), denials \(denialRight)/\(denialChecked)"
+        }
+    }
+
+    static func normalized(_ text: String) -> String { collapseSpaces(text).lowercased() }
+
+    @Test func goldSpeakersCountsAndDenials() throws {
+        let events = try Self.loaded.get()
+        try #require(!events.isEmpty, "the corpora load")
+        let extractor = ClaimExtractor()
+        var total = Tally()
+        for event in events {
+            var tally = Tally()
+            var cache: [String: [Claim]] = [:]
+            for claim in event.gold.claims {
+                for mention in claim.mentions {
+                    guard let item = event.resolve(mention.item) else { continue }
+                    tally.mentions += 1
+                    let key = mention.item.description
+                    let claims = cache[key] ?? extractor.claims(in: item.text, published: item.entry.published)
+                    cache[key] = claims
+                    let wanted = Self.normalized(mention.sentence)
+                    guard
+                        let found = claims.first(where: {
+                            Self.normalized($0.text).contains(wanted)
+                                || wanted.contains(Self.normalized($0.text)) && $0.text.count > 20
+                        })
+                    else { continue }
+                    tally.sentencesFound += 1
+                    // Speakers of relayed claims.
+                    if mention.stance != .asserts, let gold = mention.speaker ?? claim.speaker,
+                        let accepted = Self.voices[gold]
+                    {
+                        tally.speakerChecked += 1
+                        let ids = [found.speaker?.entityID, found.speaker?.affiliation].compactMap { $0 }
+                        if ids.contains(where: accepted.contains) { tally.speakerRight += 1 }
+                    }
+                    // Counts.
+                    if let count = claim.values?["count"] {
+                        tally.countChecked += 1
+                        if found.quantities.contains(where: { Self.matches($0, count) }) { tally.countRight += 1 }
+                    }
+                    // Denials.
+                    if claim.slot == .denial {
+                        tally.denialChecked += 1
+                        if found.stance == .denies || found.polarity.denial || found.polarity.negated {
+                            tally.denialRight += 1
+                        }
+                    }
+                }
+            }
+            print("claims \(event.name): \(tally)")
+            total.mentions += tally.mentions
+            total.sentencesFound += tally.sentencesFound
+            total.speakerChecked += tally.speakerChecked
+            total.speakerRight += tally.speakerRight
+            total.countChecked += tally.countChecked
+            total.countRight += tally.countRight
+            total.denialChecked += tally.denialChecked
+            total.denialRight += tally.denialRight
+        }
+        print("claims all: \(total)")
+        #expect(Double(total.sentencesFound) >= 0.9 * Double(total.mentions))
+        #expect(Double(total.speakerRight) >= 0.6 * Double(total.speakerChecked))
+        #expect(Double(total.countRight) >= 0.7 * Double(total.countChecked))
+        #expect(Double(total.denialRight) >= 0.8 * Double(total.denialChecked))
+    }
+
+    /// A gold count (a number, or a word such as "several") against an extracted quantity.
+    static func matches(_ quantity: Quantity, _ gold: GoldValue) -> Bool {
+        switch gold {
+        case .number(let value): return quantity.lower <= value && value <= (quantity.upper ?? .infinity)
+        case .text(let word):
+            return quantity.kind == .vague && quantity.text.lowercased().contains(word.lowercased())
+                || quantity.text.lowercased().contains(word.lowercased())
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+
+@testable import TextAnalysis
+
+/// Hand-written sentences in the shapes wires use, each with the speaker and cue it must give.
+@Suite struct AttributionTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let sentence: String
+        let speaker: String?
+        let cue: String?
+        var form: Attribution.Form? = nil
+        var needsAntecedent = false
+        var description: String { sentence }
+    }
+
+    static let cases: [Case] = [
+        // "the coalition", "the ministry": a role that may point back to a speaker named before.
+        Case(
+            sentence: "The coalition said Russian munitions hit a position held by the SDF.", speaker: "The coalition",
+            cue: "say", form: .indirect, needsAntecedent: true),
+        Case(
+            sentence: "Russian munitions hit a position held by the SDF, the coalition said in a statement.",
+            speaker: "the coalition", cue: "say", form: .indirect, needsAntecedent: true),
+        Case(
+            sentence:
+                "\"We only strike confirmed targets,\" said Maj. Gen. Igor Konashenkov, the ministry's spokesman.",
+            speaker: "Maj. Gen. Igor Konashenkov", cue: "say", form: .direct),
+        Case(
+            sentence: "\"The line stays open around the clock,\" Lt. Gen. Paul Funk told reporters.",
+            speaker: "Lt. Gen. Paul Funk", cue: "tell", form: .direct),
+        Case(
+            sentence: "According to the Syrian Observatory, eight fighters were wounded.",
+            speaker: "the Syrian Observatory",
+            cue: "according to", form: .accordingTo),
+        Case(
+            sentence: "Eight fighters were wounded, according to the Syrian Observatory.",
+            speaker: "the Syrian Observatory",
+            cue: "according to", form: .accordingTo),
+        Case(
+            sentence: "The SDF, an alliance of Kurdish and Arab militias, said six of its fighters were wounded.",
+            speaker: "The SDF, an alliance of Kurdish and Arab militias", cue: "say"),
+        Case(
+            sentence: "Russia's Defence Ministry on Monday rejected reports that its jets had hit the militia.",
+            speaker: "Russia's Defence Ministry", cue: "reject"),
+        Case(sentence: "Several fighters were wounded, it said.", speaker: "it", cue: "say", needsAntecedent: true),
+        Case(sentence: "He added that no advisers were hurt.", speaker: "He", cue: "add", needsAntecedent: true),
+        Case(
+            sentence: "Warplanes did not strike the fighters near the gas field — MoD", speaker: "MoD", cue: "tag",
+            form: .tagged),
+        Case(
+            sentence: "Russia Denies Its Warplanes Hit U.S.-Backed Fighters Near Gas Field", speaker: "Russia",
+            cue: "deny"),
+        Case(
+            sentence: "«Российские самолеты удары не наносили», — заявил генерал-майор Игорь Конашенков.",
+            speaker: "генерал-майор Игорь Конашенков", cue: "заявить", form: .direct),
+        Case(
+            sentence: "Международная коалиция заявила, что российские силы нанесли удар.",
+            speaker: "Международная коалиция", cue: "заявить"),
+        Case(
+            sentence: "По его словам, боестолкновений не было.", speaker: "его", cue: "по словам", needsAntecedent: true
+        ),
+        // No speaker: the outlet's own voice, and a name that is not a verb.
+        Case(sentence: "Russian warplanes bombed positions near the gas plant on Monday.", speaker: nil, cue: nil),
+        Case(sentence: "Russia and the United States back rival offensives in the province.", speaker: nil, cue: nil),
+        Case(sentence: "Two men were reported missing after the storm.", speaker: nil, cue: nil),
+    ]
+
+    @Test(arguments: cases)
+    func speakerAndCue(_ example: Case) {
+        let tokens = Tokenizer.tokens(of: example.sentence)
+        let found = AttributionFinder.attribution(in: example.sentence, tokens: tokens)
+        #expect(found?.speaker == example.speaker)
+        #expect(found?.cue == example.cue)
+        if let form = example.form { #expect(found?.form == form) }
+        if let found { #expect(found.needsAntecedent == example.needsAntecedent) }
+    }
+
+    @Test func contentLeavesOutTheSpeaker() throws {
+        let sentence = "Russian munitions hit a position held by the SDF, the coalition said in a statement."
+        let found = try #require(AttributionFinder.attribution(in: sentence, tokens: Tokenizer.tokens(of: sentence)))
+        #expect(sentence.slice(found.content) == "Russian munitions hit a position held by the SDF")
+    }
+}
+
+@Suite struct PolarityTests {
+    @Test(arguments: [
+        ("Russia denied that its aircraft struck the fighters.", false, true, false),
+        ("The advisers were not hurt.", true, false, false),
+        ("Its pilots only strike confirmed IS targets.", false, false, true),
+        ("Not only the SDF but also the advisers were there.", false, false, false),
+        ("The ministry called the reports baseless.", false, true, false),
+        ("Минобороны опровергло сообщения об ударе.", false, true, false),
+        ("Российские самолеты удары не наносили.", true, false, false),
+        ("Six fighters were wounded.", false, false, false),
+    ])
+    func polarity(sentence: String, negated: Bool, denial: Bool, exclusive: Bool) {
+        let found = PolarityFinder.polarity(of: sentence, tokens: Tokenizer.tokens(of: sentence))
+        #expect(found.negated == negated)
+        #expect(found.denial == denial)
+        #expect(found.exclusive == exclusive)
+    }
+
+    @Test func hedges() {
+        for (sentence, hedge) in [
+            ("The jets reportedly came from the west.", "reportedly"), ("Rebels may have fired first.", "may have"),
+            ("The general is said to have died.", "is said to"), ("Самолеты якобы нанесли удар.", "якобы"),
+        ] {
+            #expect(PolarityFinder.polarity(of: sentence, tokens: Tokenizer.tokens(of: sentence)).hedge == hedge)
+        }
+    }
+}
