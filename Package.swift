@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TestSupport"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
         // Claim extraction against the corpora's gold.
-        .testTarget(name: "ClaimGoldTests", dependencies: ["TextAnalysis", "BundledCorpora", "TestSupport"]),
+        .testTarget(
+            name: "ClaimGoldTests", dependencies: ["TextAnalysis", "BundledCorpora", "Pipeline", "TestSupport"]),
         .testTarget(
             name: "CorroborationTests",
             dependencies: ["Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport"]
@@ -91,7 +92,7 @@ let package = Package(
         // (Benchmarks/*.sh call it); never a timed test.
         .executableTarget(
             name: "corroborate-bench",
-            dependencies: ["NearDuplicates", "TextAnalysis"],
+            dependencies: ["NearDuplicates", "TextAnalysis", "FeedParsing"],
             path: "Benchmarks/CorroborateBench"
         ),
         .testTarget(

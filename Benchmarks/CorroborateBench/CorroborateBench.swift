@@ -1,3 +1,4 @@
+import FeedParsing
 import Foundation
 import NearDuplicates
 import TextAnalysis
@@ -195,7 +196,6 @@ enum CorroborateBench {
         var readSeconds = 0.0
         var extractSeconds = 0.0
         var started = Clock.now
-        let dates = ISO8601DateFormatter()
         while articles < limit,
             try reader.next({ line, number throws(CorpusError) in
                 guard !isBlank(line) else { return }
@@ -203,7 +203,7 @@ enum CorroborateBench {
                 let title = String(decoding: fields.title, as: UTF8.self)
                 let body = String(decoding: fields.body, as: UTF8.self)
                 let text = title.isEmpty ? body : body.isEmpty ? title : title + "\n\n" + body
-                let published = dates.date(from: String(decoding: fields.published, as: UTF8.self))
+                let published = FeedDateParser.parse(String(decoding: fields.published, as: UTF8.self))
                 let now = Clock.now
                 readSeconds += now - started
                 let found = extractor.claims(in: text, published: published)

@@ -153,6 +153,7 @@ public enum AttributionFinder {
     ]
     /// Bare roles that point back to a speaker named earlier ("the ministry said").
     static let anaphoricRoles: Set<String> = [
+        "general", "diplomat", "minister", "president", "ambassador", "envoy", "colonel", "navy",
         "ministry", "spokesman", "spokeswoman", "spokesperson", "military", "coalition", "group", "alliance",
         "statement", "official", "agency", "force", "army", "monitor", "observatory", "commander", "command",
     ]
@@ -166,11 +167,15 @@ public enum AttributionFinder {
     ]
 
     public static func attribution(in sentence: String, tokens: [Token]) -> Attribution? {
+        attribution(in: sentence, tokens: tokens, flags: ClaimWords.flags(of: tokens))
+    }
+
+    static func attribution(in sentence: String, tokens: [Token], flags: [ClaimWords.Flags]) -> Attribution? {
         guard !tokens.isEmpty else { return nil }
         let lower = tokens.map(\.lowercased)
         let end = sentence.utf8.count
         // "according to X" and "по словам X" / "по данным X".
-        for index in tokens.indices.dropLast() {
+        for index in tokens.indices.dropLast() where flags[index].contains(.accordingTo) {
             let isAccordingTo = lower[index] == "according" && lower[index + 1] == "to"
             let isRussian = lower[index] == "по" && (lower[index + 1] == "словам" || lower[index + 1] == "данным")
             if lower[index] == "по", index + 2 < tokens.count, lower[index + 2] == "словам",
@@ -212,23 +217,35 @@ public enum AttributionFinder {
         // A speech verb inside a quotation ("we only strike confirmed targets") is the speaker's
         // words, not the sentence's cue. Only balanced quotation marks are trusted.
         var insideQuote = [Bool](repeating: false, count: tokens.count)
-        let quoteCount = tokens.filter { $0.kind == .quote && $0.text != "'" && $0.text != "’" }.count
+        let quoteCount = tokens.filter { $0.kind == .quote && !isApostrophe($0) }.count
         if quoteCount >= 2 && quoteCount % 2 == 0 {
             var open = false
             for index in tokens.indices {
-                if tokens[index].kind == .quote && tokens[index].text != "'" && tokens[index].text != "’" {
+                if tokens[index].kind == .quote && !isApostrophe(tokens[index]) {
                     open.toggle()
                 } else {
                     insideQuote[index] = open
                 }
             }
         }
-        for index in tokens.indices where tokens[index].kind == .word && cues[lower[index]] != nil {
+        for index in tokens.indices where flags[index].contains(.cue) {
             // "the United States": a capitalized cue is a name, but in a Title Case headline.
             if tokens[index].isCapitalized && index > 0 && !titleCase { continue }
             if insideQuote[index] { continue }
             // "was reported", "is said to": passive, no speaker in the clause.
-            if index > 0, ["was", "were", "is", "are", "been", "be", "being"].contains(lower[index - 1]) { continue }
+            // "was reported", "is said to": passive, no speaker in the clause; but "X was quoted
+            // as saying" names X.
+            if index > 0, flags[index - 1].contains(.passiveAuxiliary) {
+                guard lower[index] == "quoted", index + 1 < tokens.count, lower[index + 1] == "as", index >= 2 else {
+                    continue
+                }
+                if let found = speakerBeforeVerb(
+                    verb: index - 1, cueAt: index, sentence: sentence, tokens: tokens, lower: lower)
+                {
+                    return found
+                }
+                continue
+            }
             candidates.append(index)
         }
         for index in candidates {
@@ -254,10 +271,13 @@ public enum AttributionFinder {
         // The clause must reach the sentence's end without another clause of content.
         var remaining = verb + 1
         while remaining < tokens.count, !isClauseBreak(tokens[remaining]) { remaining += 1 }
+        // What follows the verb is short ("in a statement", "on Monday") or another speaker
+        // clause (", the spokesman"), not content of its own.
+        let wordsAfter = tokens[(verb + 1)...].filter { $0.kind == .word || $0.kind == .number }.count
         let closesSentence =
             remaining == tokens.count
             || tokens[remaining...].allSatisfy { $0.kind != .word && $0.kind != .number }
-            || lower[remaining] == ","
+            || (lower[remaining] == "," && wordsAfter <= 12)
         guard closesSentence else { return nil }
         let contentEnd = tokens[clauseStart - 1].range.lowerBound
         let quoted = tokens[..<clauseStart].contains { $0.kind == .quote }
@@ -289,9 +309,10 @@ public enum AttributionFinder {
 
     /// `The coalition said (that) ...` / `Russia's Defence Ministry on Monday rejected ...` — the
     /// speaker opens the clause, the content follows the verb.
-    private static func speakerBeforeVerb(verb: Int, sentence: String, tokens: [Token], lower: [String])
-        -> Attribution?
-    {
+    private static func speakerBeforeVerb(
+        verb: Int, cueAt cueIndex: Int? = nil, sentence: String, tokens: [Token], lower: [String]
+    ) -> Attribution? {
+        let cue = cueIndex ?? verb
         var clauseStart = verb
         while clauseStart > 0, !isClauseBreak(tokens[clauseStart - 1]) { clauseStart -= 1 }
         // "The SDF, an alliance of Kurdish and Arab militias, said" and "Ahmed Abu Khawla, head of
@@ -338,11 +359,11 @@ public enum AttributionFinder {
         guard speakerEnd > clauseStart, isSpeakerPhrase(tokens, lower, clauseStart..<speakerEnd, limit: 32)
         else { return nil }
         let speakerRange = TextRange(tokens[clauseStart].range.lowerBound, tokens[speakerEnd - 1].range.upperBound)
-        var contentStart = verb + 1
-        let base = cues[lower[verb]]!
+        var contentStart = cue + 1
+        let base = cues[lower[cue]]!
         // "told AFP", "told reporters": the listener is not content.
         if base == "tell" {
-            while contentStart < tokens.count, contentStart - verb <= 3, tokens[contentStart].kind == .word,
+            while contentStart < tokens.count, contentStart - cue <= 3, tokens[contentStart].kind == .word,
                 lower[contentStart] != "that"
             {
                 contentStart += 1
@@ -353,22 +374,37 @@ public enum AttributionFinder {
                 }
             }
         }
-        while contentStart < tokens.count, ["that", "что", ",", "—", "-", ":"].contains(lower[contentStart]) {
+        while contentStart < tokens.count,
+            lower[contentStart] == "that" || lower[contentStart] == "что" || isClauseMark(tokens[contentStart])
+                || isDash(tokens[contentStart])
+        {
             contentStart += 1
         }
-        guard contentStart < tokens.count else { return nil }
-        let content = TextRange(tokens[contentStart].range.lowerBound, sentence.utf8.count)
+        if cueIndex != nil {
+            // "X was quoted as saying": the words follow "as saying", or stand before X.
+            contentStart = min(tokens.count, cue + 3)
+            if clauseStart > 0 {
+                contentStart = tokens.count
+            }
+        }
+        let content: TextRange
+        if contentStart < tokens.count {
+            content = TextRange(tokens[contentStart].range.lowerBound, sentence.utf8.count)
+        } else if clauseStart > 0 {
+            content = TextRange(0, tokens[clauseStart - 1].range.lowerBound)
+        } else {
+            return nil
+        }
         return Attribution(
-            speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: base, cueRange: tokens[verb].range,
-            form: tokens[contentStart].kind == .quote ? .direct : .indirect, content: trimmed(content, in: tokens),
-            needsAntecedent: needsAntecedent(lower, clauseStart..<speakerEnd))
+            speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: base, cueRange: tokens[cue].range,
+            form: contentStart < tokens.count && tokens[contentStart].kind == .quote ? .direct : .indirect,
+            content: trimmed(content, in: tokens), needsAntecedent: needsAntecedent(lower, clauseStart..<speakerEnd))
     }
 
     /// A headline's source after a final dash or colon ("... — MoD", "...: RIA"), or before a
     /// colon at the start ("SDF: Russian jets hit our positions").
     private static func taggedSource(sentence: String, tokens: [Token], lower: [String]) -> Attribution? {
-        let dashes: Set<String> = ["—", "–", "-", ":"]
-        if let last = tokens.lastIndex(where: { dashes.contains($0.text) }), last > 2, last < tokens.count - 1,
+        if let last = tokens.lastIndex(where: { isDash($0) || $0.text == ":" }), last > 2, last < tokens.count - 1,
             tokens.count - last - 1 <= 4, isSpeakerPhrase(tokens, lower, (last + 1)..<tokens.count),
             tokens[(last + 1)...].allSatisfy({ $0.kind != .word || $0.isCapitalized || $0.isAllCaps })
         {
@@ -406,10 +442,36 @@ public enum AttributionFinder {
     }
 
     static func isClauseBreak(_ token: Token) -> Bool {
-        switch token.text {
-        case ",", ";", ":", "—", "–", "-": return true
-        default: return token.kind == .quote
+        switch token.kind {
+        case .quote: return true
+        case .word, .number: return false
+        case .punctuation: return isClauseMark(token) || isDash(token)
         }
+    }
+
+    /// `,` `;` `:`, compared as bytes (String comparison with a non-ASCII literal normalizes).
+    static func isClauseMark(_ token: Token) -> Bool {
+        let utf8 = token.text.utf8
+        guard utf8.count == 1, let byte = utf8.first else { return false }
+        return byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+    }
+
+    /// A hyphen standing alone, an en dash or an em dash.
+    static func isDash(_ token: Token) -> Bool {
+        let utf8 = token.text.utf8
+        if utf8.count == 1 { return utf8.first == UInt8(ascii: "-") }
+        guard utf8.count == 3 else { return false }
+        var bytes = utf8.makeIterator()
+        return bytes.next() == 0xE2 && bytes.next() == 0x80 && [0x93, 0x94].contains(bytes.next())
+    }
+
+    /// An apostrophe-like quote (`'` or `’`), which opens no quotation.
+    static func isApostrophe(_ token: Token) -> Bool {
+        let utf8 = token.text.utf8
+        if utf8.count == 1 { return utf8.first == UInt8(ascii: "'") }
+        guard utf8.count == 3 else { return false }
+        var bytes = utf8.makeIterator()
+        return bytes.next() == 0xE2 && bytes.next() == 0x80 && bytes.next() == 0x99
     }
 
     /// A plausible speaker: short, and named (a capital), an acronym, a pronoun or a role noun.

@@ -82,6 +82,12 @@ public struct ClaimExtractor: Sendable {
         self.recognizer = recognizer
     }
 
+    /// Roles that point back to a person named before ("the general said").
+    static let personRoles: Set<String> = [
+        "general", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "diplomat",
+        "ambassador", "envoy", "colonel", "commander", "official", "premier", "chancellor",
+    ]
+
     static let strikeVerbs: Set<String> = [
         "struck", "strike", "strikes", "hit", "hits", "bombed", "bombing", "attacked", "attack", "attacks",
         "shelled", "targeted", "targeting", "fired", "launched", "raided", "нанесли", "нанесла", "нанес",
@@ -99,14 +105,18 @@ public struct ClaimExtractor: Sendable {
         var lastSpeaker: Speaker?
         var lastPerson: Speaker?
         var lastBody: Speaker?
+        // Known organisations named so far, latest last: what "the ministry" and "the Navy" mean.
+        var namedBodies: [Speaker] = []
         for (position, sentence) in article.sentences.enumerated() {
             let tokens = Tokenizer.tokens(of: sentence.text)
             let words = tokens.filter { $0.kind == .word || $0.kind == .number }
             guard words.count >= 3 else { continue }
-            let lower = tokens.map(\.lowercased)
-            let attribution = AttributionFinder.attribution(in: sentence.text, tokens: tokens)
+            let flags = ClaimWords.flags(of: tokens)
+            let attribution = AttributionFinder.attribution(in: sentence.text, tokens: tokens, flags: flags)
             let entities = recognizer.entities(in: sentence.text, tokens: tokens)
-            let polarity = PolarityFinder.polarity(of: sentence.text, tokens: tokens, content: attribution?.content)
+            let polarity = PolarityFinder.polarity(
+                of: sentence.text, tokens: tokens, flags: flags, content: attribution?.content)
+            let allFlags = flags.reduce(into: ClaimWords.Flags()) { $0.formUnion($1) }
             let quantities = QuantityExtractor.quantities(in: sentence.text, tokens: tokens)
             let times = TimeExtractor.times(in: sentence.text, tokens: tokens, published: published)
 
@@ -114,16 +124,22 @@ public struct ClaimExtractor: Sendable {
             if let attribution {
                 if attribution.needsAntecedent {
                     let word = attribution.speaker.lowercased()
-                    let antecedent =
+                    let personal =
                         ["he", "she", "его", "её", "ее", "он", "она"].contains(word)
-                        ? (lastPerson ?? lastSpeaker)
-                        : (["it", "они", "they"].contains(word) ? (lastBody ?? lastSpeaker) : (lastBody ?? lastSpeaker))
+                        || Self.personRoles.contains(word.split(separator: " ").last.map(String.init) ?? "")
+                    let pronoun = personal || ["it", "они", "they", "их"].contains(word)
+                    // "the ministry": the latest body named so far whose name has that word.
+                    let role = word.split(separator: " ").last.map(String.init) ?? word
+                    let named = pronoun ? nil : namedBodies.last { $0.name.lowercased().contains(role) }
+                    let antecedent =
+                        personal
+                        ? (lastPerson ?? lastSpeaker) : pronoun ? (lastBody ?? lastSpeaker) : (named ?? lastBody)
                     if var antecedent {
                         antecedent.text = attribution.speaker
                         antecedent.fromAntecedent = true
                         speaker = antecedent
                     } else {
-                        speaker = Speaker(name: attribution.speaker, text: attribution.speaker)
+                        speaker = resolve(attribution, entities: entities)
                     }
                 } else {
                     speaker = resolve(attribution, entities: entities)
@@ -134,17 +150,26 @@ public struct ClaimExtractor: Sendable {
                 }
             }
 
+            for entity in entities where entity.entityID != nil && entity.kind == .organization {
+                let entry = entity.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }
+                namedBodies.append(
+                    Speaker(
+                        name: entry?.name ?? entity.canonicalName, entityID: entity.entityID,
+                        affiliation: entry?.affiliation, kind: entity.kind, text: entity.text))
+            }
+            if let speaker, speaker.entityID != nil, speaker.kind != .person { namedBodies.append(speaker) }
+
             let isDenialCue = attribution.map { AttributionFinder.denialCues.contains($0.cue) } ?? false
             let asks =
-                sentence.text.hasSuffix("?") || lower.contains { Self.questionCues.contains($0) }
-                || (lower.contains("not") && lower.contains("confirm"))
+                sentence.text.hasSuffix("?") || allFlags.contains(.questionCue)
+                || (allFlags.contains(.negation) && tokens.contains { $0.lowercased == "confirm" })
             let stance: Stance =
                 attribution == nil
                 ? (asks ? .questions : .asserts)
                 : isDenialCue ? .denies : asks ? .questions : .attributes
 
             var slots: [ClaimSlot] = []
-            if lower.contains(where: { Self.strikeVerbs.contains($0) }) { slots += [.actor, .target] }
+            if allFlags.contains(.strikeVerb) { slots += [.actor, .target] }
             if !entities.filter({ $0.kind == .place }).isEmpty { slots.append(.place) }
             if !times.isEmpty { slots.append(.time) }
             if !quantities.isEmpty { slots.append(.count) }
@@ -152,7 +177,7 @@ public struct ClaimExtractor: Sendable {
             if polarity.denial || isDenialCue { slots.append(.denial) }
             if attribution?.form == .direct { slots.append(.quote) }
             if attribution?.cue == "warn" { slots.append(.warning) }
-            if lower.contains(where: { Self.causeWords.contains($0) }) { slots.append(.cause) }
+            if allFlags.contains(.causeWord) { slots.append(.cause) }
             if slots.isEmpty { slots.append(.other) }
 
             claims.append(
@@ -162,6 +187,32 @@ public struct ClaimExtractor: Sendable {
                     polarity: polarity, entities: entities, quantities: quantities, times: times, slots: slots))
         }
         return claims
+    }
+
+    /// A body named by its country and a noun ("Ukraine's navy" is the Ukrainian Navy), when the
+    /// gazetteer knows it under the country's demonym or name.
+    func countrysBody(_ attribution: Attribution, _ inside: [EntityMention]) -> Speaker? {
+        guard let place = inside.first(where: { $0.kind == .place && $0.entityID != nil }),
+            let entry = recognizer.gazetteer.entry(id: place.entityID!),
+            !inside.contains(where: { ($0.kind == .organization && $0.entityID != nil) || $0.kind == .person })
+        else { return nil }
+        let speakerBytes = Array(attribution.speaker.utf8)
+        let cut = place.range.upperBound - attribution.speakerRange.lowerBound
+        guard cut > 0, cut < speakerBytes.count else { return nil }
+        let tail = String(decoding: speakerBytes[cut...], as: UTF8.self)
+        let words = tail.split(whereSeparator: { $0 == " " || $0 == "'" || $0 == "’" })
+            .map(String.init).filter { $0 != "s" && $0.first?.isLetter == true }
+        for count in stride(from: min(words.count, 3), through: 1, by: -1) {
+            let noun = words.prefix(count).joined(separator: " ")
+            for prefix in entry.demonyms + [entry.name] {
+                if let body = recognizer.gazetteer.lookup(prefix + " " + noun), body.kind != .place {
+                    return Speaker(
+                        name: body.name, entityID: body.id, affiliation: body.affiliation, kind: body.kind,
+                        text: attribution.speaker)
+                }
+            }
+        }
+        return nil
     }
 
     /// The speaker an attribution names: the best entity inside its words (a known person
@@ -178,7 +229,12 @@ public struct ClaimExtractor: Sendable {
             if mention.kind == .place { score -= 3 }
             return score
         }
-        if let best = inside.max(by: { rank($0) < rank($1) }), rank(best) > 0 || best.kind != .place {
+        // "Ukraine's navy", "Russia's military": a country's body, looked up as "Ukrainian navy".
+        if let body = countrysBody(attribution, inside) { return body }
+        // The first of equally good entities: "Moscow and Minsk say" is Moscow's voice first.
+        var best: EntityMention?
+        for mention in inside where best == nil || rank(mention) > rank(best!) { best = mention }
+        if let best, rank(best) > 0 || best.kind != .place {
             let entry = best.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }
             return Speaker(
                 name: entry?.name ?? best.canonicalName, entityID: best.entityID, affiliation: entry?.affiliation,

@@ -52,17 +52,23 @@ public enum PolarityFinder {
     }
 
     public static func polarity(of sentence: String, tokens: [Token], content: TextRange? = nil) -> Polarity {
+        polarity(of: sentence, tokens: tokens, flags: ClaimWords.flags(of: tokens), content: content)
+    }
+
+    static func polarity(of sentence: String, tokens: [Token], flags: [ClaimWords.Flags], content: TextRange?)
+        -> Polarity
+    {
         var polarity = Polarity()
-        var previous = ""
-        for (index, token) in tokens.enumerated() where token.kind == .word {
+        let interesting: ClaimWords.Flags = [.negation, .denialWord, .exclusive, .hedge, .modal, .belief]
+        for (index, token) in tokens.enumerated() where !flags[index].isDisjoint(with: interesting) {
             let lower = token.lowercased
-            defer { previous = lower }
-            if denialWords.contains(lower) {
+            let previous = index > 0 ? tokens[index - 1].lowercased : ""
+            if flags[index].contains(.denialWord) {
                 polarity.denial = true
                 polarity.cues.append(token.text)
             }
             if polarity.hedge == nil {
-                if hedges.contains(lower) {
+                if flags[index].contains(.hedge) {
                     polarity.hedge = token.text
                 } else if ["may", "might", "could"].contains(lower), index + 1 < tokens.count,
                     tokens[index + 1].lowercased == "have"
@@ -76,7 +82,7 @@ public enum PolarityFinder {
             }
             let inContent = content.map { $0.contains(token.range) } ?? true
             guard inContent else { continue }
-            if isNegation(lower) {
+            if flags[index].contains(.negation) {
                 // "not only", "no longer", "whether or not" do not negate the claim.
                 let next = index + 1 < tokens.count ? tokens[index + 1].lowercased : ""
                 if (lower == "not" && next == "only") || (lower == "no" && next == "longer")
@@ -87,7 +93,7 @@ public enum PolarityFinder {
                 polarity.negated = true
                 polarity.cues.append(token.text)
             }
-            if exclusives.contains(lower) {
+            if flags[index].contains(.exclusive) {
                 // "not only" is not exclusive; "the only" before a noun usually is ("the only target").
                 if previous == "not" { continue }
                 polarity.exclusive = true

@@ -79,10 +79,16 @@ public struct Token: Sendable, Hashable {
     }
 
     /// Starts with an upper-case letter (of any script).
-    public var isCapitalized: Bool { text.unicodeScalars.first?.properties.isUppercase ?? false }
+    public var isCapitalized: Bool {
+        guard let first = text.utf8.first else { return false }
+        if first < 0x80 { return first &- 0x41 < 26 }
+        return text.unicodeScalars.first?.properties.isUppercase ?? false
+    }
 
     /// Every letter upper case and at least two of them ("SDF", "NATO", "U.S.").
     public var isAllCaps: Bool {
+        // Lower-cased text equal to the text: no upper-case letter at all.
+        if text == lowercased { return false }
         var letters = 0
         for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
             guard scalar.properties.isUppercase else { return false }

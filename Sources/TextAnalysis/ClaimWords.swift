@@ -1,0 +1,62 @@
+/// The words claim extraction looks for, in one table: each token is looked up once, and the
+/// attribution, polarity and slot checks test bits instead of hashing the word again in a
+/// dozen sets. At two and a half million sentences a run, that is most of the difference.
+struct ClaimWords {
+    struct Flags: OptionSet, Sendable, Hashable {
+        let rawValue: UInt32
+        static let cue = Flags(rawValue: 1 << 0)
+        static let negation = Flags(rawValue: 1 << 1)
+        static let denialWord = Flags(rawValue: 1 << 2)
+        static let exclusive = Flags(rawValue: 1 << 3)
+        static let hedge = Flags(rawValue: 1 << 4)
+        static let strikeVerb = Flags(rawValue: 1 << 5)
+        static let causeWord = Flags(rawValue: 1 << 6)
+        static let questionCue = Flags(rawValue: 1 << 7)
+        static let passiveAuxiliary = Flags(rawValue: 1 << 8)
+        static let modal = Flags(rawValue: 1 << 9)
+        static let belief = Flags(rawValue: 1 << 10)
+        /// "according" (to) and "по" (словам, данным).
+        static let accordingTo = Flags(rawValue: 1 << 11)
+    }
+
+    static let table: [String: Flags] = {
+        var table: [String: Flags] = [:]
+        func add(_ words: some Sequence<String>, _ flag: Flags) {
+            for word in words { table[word, default: []].insert(flag) }
+        }
+        add(AttributionFinder.cues.keys, .cue)
+        add(PolarityFinder.negations, .negation)
+        add(PolarityFinder.denialWords, .denialWord)
+        add(PolarityFinder.exclusives, .exclusive)
+        add(PolarityFinder.hedges, .hedge)
+        add(ClaimExtractor.strikeVerbs, .strikeVerb)
+        add(ClaimExtractor.causeWords, .causeWord)
+        add(ClaimExtractor.questionCues, .questionCue)
+        add(["was", "were", "is", "are", "been", "be", "being"], .passiveAuxiliary)
+        add(["may", "might", "could"], .modal)
+        add(["said", "believed", "thought"], .belief)
+        add(["according", "по"], .accordingTo)
+        return table
+    }()
+
+    /// "n't" or "n’t" at the end, read from the last bytes.
+    static func endsInNot(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard utf8.count >= 3, utf8.last == UInt8(ascii: "t") else { return false }
+        let bytes = Array(utf8.suffix(5))
+        let count = bytes.count
+        if bytes[count - 2] == UInt8(ascii: "'") { return bytes[count - 3] == UInt8(ascii: "n") }
+        return count >= 5 && bytes[count - 4] == 0xE2 && bytes[count - 3] == 0x80 && bytes[count - 2] == 0x99
+            && bytes[count - 5] == UInt8(ascii: "n")
+    }
+
+    /// The flags of each token; "n't" endings count as negations.
+    static func flags(of tokens: [Token]) -> [Flags] {
+        tokens.map { token in
+            guard token.kind == .word else { return [] }
+            var flags = table[token.lowercased] ?? []
+            if endsInNot(token.lowercased) { flags.insert(.negation) }
+            return flags
+        }
+    }
+}
