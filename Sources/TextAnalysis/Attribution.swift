@@ -139,6 +139,10 @@ public enum AttributionFinder {
         "secretary", "ambassador", "envoy", "investigators", "prosecutors", "officers", "doctors", "medics",
         "journalists", "correspondent", "commission", "committee", "department", "office", "service", "navy",
         "guard", "pentagon", "kremlin", "embassy", "he", "she", "it", "they", "we", "i",
+        // Russian roles and bodies in the cases speakers take after "по данным", "как сообщил".
+        "коалиции", "коалиция", "ведомства", "ведомство", "министерства", "министерство", "минобороны",
+        "представитель", "представителя", "военные", "военных", "источник", "источника", "источники",
+        "источников", "полиции", "полиция", "генерал", "дипломат", "он", "она", "они",
     ]
 
     static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "он", "она", "оно", "они"]
@@ -210,6 +214,20 @@ public enum AttributionFinder {
                 cueRange: TextRange(tokens[index].range.lowerBound, tokens[index + 1].range.upperBound),
                 form: .accordingTo, content: trimmed(content, in: tokens),
                 needsAntecedent: needsAntecedent(lower, start..<stop))
+        }
+        // "Как сообщил официальный представитель Минобороны Игорь Конашенков, ...": the speaker
+        // follows the verb, the content follows the comma.
+        if tokens.count > 3, lower[0] == "как", flags[1].contains(.cue) {
+            var stop = 2
+            while stop < tokens.count, stop - 2 < 14, !isClauseBreak(tokens[stop]) { stop += 1 }
+            if stop < tokens.count, stop > 2, isSpeakerPhrase(tokens, lower, 2..<stop) {
+                let speakerRange = TextRange(tokens[2].range.lowerBound, tokens[stop - 1].range.upperBound)
+                let content = TextRange(tokens[stop].range.upperBound, end)
+                return Attribution(
+                    speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: cues[lower[1]]!,
+                    cueRange: tokens[1].range, form: .indirect, content: trimmed(content, in: tokens),
+                    needsAntecedent: needsAntecedent(lower, 2..<stop))
+            }
         }
         // Speech verbs: the last one whose clause has a speaker.
         var candidates: [Int] = []

@@ -234,6 +234,21 @@ public struct ClaimExtractor: Sendable {
         // The first of equally good entities: "Moscow and Minsk say" is Moscow's voice first.
         var best: EntityMention?
         for mention in inside where best == nil || rank(mention) > rank(best!) { best = mention }
+        // "US-backed fighters", "the U.S. military", "Syria's main force": a place that only
+        // qualifies the speaker's head noun is not the speaker.
+        if let best, best.kind == .place, let last = inside.last, last.kind == .place,
+            attribution.speakerRange.upperBound - last.range.upperBound > 3,
+            !inside.contains(where: { $0.kind != .place })
+        {
+            // "Russian officials" speak for Russia; "US-backed fighters" do not speak for the US.
+            let sponsored = ["-backed", "-led", "-allied", "-supported", "-funded", "-sponsored"].contains {
+                attribution.speaker.lowercased().contains($0)
+            }
+            let country = best.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }.map { $0.affiliation ?? $0.id }
+            return Speaker(
+                name: Self.tidy(attribution.speaker), affiliation: sponsored ? nil : country, kind: .group,
+                text: attribution.speaker)
+        }
         if let best, rank(best) > 0 || best.kind != .place {
             let entry = best.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }
             return Speaker(
@@ -245,8 +260,13 @@ public struct ClaimExtractor: Sendable {
             return Speaker(
                 name: place.canonicalName, entityID: place.entityID, kind: .place, text: attribution.speaker)
         }
-        var name = attribution.speaker
+        return Speaker(name: Self.tidy(attribution.speaker), text: attribution.speaker)
+    }
+
+    /// A speaker's words without a leading article.
+    static func tidy(_ phrase: String) -> String {
+        var name = phrase
         for article in ["the ", "The ", "a ", "A "] where name.hasPrefix(article) { name.removeFirst(article.count) }
-        return Speaker(name: name, text: attribution.speaker)
+        return name
     }
 }

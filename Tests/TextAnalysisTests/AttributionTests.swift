@@ -59,6 +59,15 @@ import Testing
         Case(
             sentence: "По его словам, боестолкновений не было.", speaker: "его", cue: "по словам", needsAntecedent: true
         ),
+        Case(
+            sentence: "Как сообщил официальный представитель Минобороны Игорь Конашенков, удары наносились по ИГ.",
+            speaker: "официальный представитель Минобороны Игорь Конашенков", cue: "сообщить"),
+        Case(
+            sentence: "\"It is a circus show,\" spokeswoman Maria Zakharova was quoted as saying by RIA.",
+            speaker: "spokeswoman Maria Zakharova", cue: "quote"),
+        Case(
+            sentence: "The general said the jet could climb to 10,000 metres.", speaker: "The general", cue: "say",
+            needsAntecedent: true),
         // No speaker: the outlet's own voice, and a name that is not a verb.
         Case(sentence: "Russian warplanes bombed positions near the gas plant on Monday.", speaker: nil, cue: nil),
         Case(sentence: "Russia and the United States back rival offensives in the province.", speaker: nil, cue: nil),
