@@ -397,17 +397,13 @@ public final class SQLiteStore: CorroborationStore {
 
     public func writeClaims(_ results: [ItemClaims], extractor: Int) async throws(StorageError) {
         // Encoded before the write lock is taken: the writer's time is everyone's.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        var rows: [(Int64, String)] = []
-        for result in results {
+        let rows = results.map { result -> (Int64, String) in
             let stored = result.claims.map { claim -> Claim in
                 var claim = claim
                 claim.text = ""
                 return claim
             }
-            guard let data = try? encoder.encode(stored) else { continue }
-            rows.append((result.itemID, String(decoding: data, as: UTF8.self)))
+            return (result.itemID, ClaimJSON.encode(stored))
         }
         let encoded = rows
         try await writing { db in

@@ -433,9 +433,11 @@ public enum AttributionFinder {
                 form: .tagged, content: trimmed(TextRange(0, tokens[last].range.lowerBound), in: tokens),
                 needsAntecedent: false)
         }
+        // A topic before a colon ("Brexit: ...", a place) is far commoner than a speaker, so only
+        // an acronym ("SDF: ...") or a role ("Kremlin spokesman: ...") counts.
         if let colon = tokens.firstIndex(where: { $0.text == ":" }), colon > 0, colon <= 4,
             colon < tokens.count - 1, isSpeakerPhrase(tokens, lower, 0..<colon),
-            tokens[..<colon].allSatisfy({ $0.isCapitalized || $0.isAllCaps })
+            (colon == 1 && tokens[0].isAllCaps) || (0..<colon).contains(where: { speakerNouns.contains(lower[$0]) })
         {
             let speakerRange = TextRange(tokens[0].range.lowerBound, tokens[colon - 1].range.upperBound)
             return Attribution(

@@ -1,6 +1,7 @@
 import CorroborationModel
 import Foundation
 import Testing
+import TextAnalysis
 
 @testable import StorageSQLite
 
@@ -35,5 +36,26 @@ import Testing
             let expected = String(decoding: try encoder.encode(list), as: UTF8.self)
             #expect(enclosuresJSON(list) == expected)
         }
+    }
+}
+
+/// The hand-written claims column must read back, through Claim's Codable, as what was written.
+@Suite struct ClaimColumnTests {
+    @Test func handWrittenClaimsDecodeToTheSameClaims() throws {
+        let text = """
+            Russia denies strike on "SDF" fighters \\ near Deir al-Zor
+
+            MOSCOW, Sept 25 (Reuters) - Russia's Defence Ministry on Monday rejected reports that its jets had \
+            hit U.S.-backed fighters, saying they only hit Islamic State targets at 03:30 GMT. More than 1,200 \
+            people fled and six fighters were wounded on Saturday, the SDF said. "We will defend ourselves," \
+            its spokesman Mustafa Bali reportedly said.
+            """
+        let claims = ClaimExtractor().claims(in: text, published: Date(timeIntervalSince1970: 1_506_340_800.5))
+        #expect(claims.contains { !$0.quantities.isEmpty } && claims.contains { !$0.times.isEmpty })
+        let json = ClaimJSON.encode(claims)
+        let decoded = try JSONDecoder().decode([Claim].self, from: Data(json.utf8))
+        #expect(decoded == claims)
+        let viaEncoder = try JSONDecoder().decode([Claim].self, from: JSONEncoder().encode(claims))
+        #expect(viaEncoder == decoded)
     }
 }
