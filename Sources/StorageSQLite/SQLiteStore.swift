@@ -60,6 +60,12 @@ public final class SQLiteStore: CorroborationStore {
         }
     }
 
+    /// What a migration says when another process applied it a moment before: a table or an
+    /// index "already exists", a column is a "duplicate column name".
+    private static func isMigrationRace(_ message: String) -> Bool {
+        message.contains("already exists") || message.contains("duplicate column name")
+    }
+
     /// Two processes opening a new store at once race to switch it to WAL and create the
     /// schema; the loser is told SQLITE_BUSY without waiting, or finds the tables already made.
     /// Trying again a few times settles it.
@@ -70,7 +76,7 @@ public final class SQLiteStore: CorroborationStore {
                 return try body()
             } catch let error as DatabaseError
                 where attempt < 20
-                && (error.resultCode == .SQLITE_BUSY || (error.message ?? "").contains("already exists"))
+                && (error.resultCode == .SQLITE_BUSY || Self.isMigrationRace(error.message ?? ""))
             {
                 // "already exists": the other process created the schema first; its migration
                 // is recorded now, so the next attempt finds nothing to do.

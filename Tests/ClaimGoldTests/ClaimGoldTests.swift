@@ -78,12 +78,16 @@ import TextAnalysis
         var sentencesFound = 0
         var speakerChecked = 0
         var speakerRight = 0
+        /// Checked mentions for which a speaker was extracted at all: the precision's base.
+        var speakerGiven = 0
         var countChecked = 0
         var countRight = 0
         var denialChecked = 0
         var denialRight = 0
         var description: String {
-            "sentences \(sentencesFound)/\(mentions), speakers \(speakerRight)/\(speakerChecked), counts \(countRight)/\(countChecked), denials \(denialRight)/\(denialChecked)"
+            "sentences \(sentencesFound)/\(mentions), speakers \(speakerRight)/\(speakerChecked) "
+                + "(precision \(speakerRight)/\(speakerGiven)), counts \(countRight)/\(countChecked), "
+                + "denials \(denialRight)/\(denialChecked)"
         }
     }
 
@@ -122,6 +126,7 @@ import TextAnalysis
                         let accepted = Self.voices[gold]
                     {
                         tally.speakerChecked += 1
+                        if found.speaker != nil { tally.speakerGiven += 1 }
                         let ids = [found.speaker?.entityID, found.speaker?.affiliation].compactMap { $0 }
                         if ids.contains(where: accepted.contains) {
                             tally.speakerRight += 1
@@ -150,6 +155,7 @@ import TextAnalysis
             total.sentencesFound += tally.sentencesFound
             total.speakerChecked += tally.speakerChecked
             total.speakerRight += tally.speakerRight
+            total.speakerGiven += tally.speakerGiven
             total.countChecked += tally.countChecked
             total.countRight += tally.countRight
             total.denialChecked += tally.denialChecked

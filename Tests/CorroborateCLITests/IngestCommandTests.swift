@@ -71,6 +71,29 @@ import Testing
         #expect(try StoreCounts.read(db) == StoreCounts.read(reference))
     }
 
+    /// Processes that open one new store at the same moment race to migrate it; each must open
+    /// it whichever of them applied each migration ("duplicate column name" once failed one).
+    @Test func processesOpeningANewStoreAtOnceAllSucceed() throws {
+        let folder = try TemporaryFolder()
+        let feed = try folder.write(
+            "wire.xml",
+            """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>
+            <item><title>One</title><guid>one</guid><description>Six fighters were wounded, the group said.</description></item>
+            </channel></rss>
+            """)
+        for round in 0..<4 {
+            let db = folder.path("race-\(round).sqlite")
+            let runs = try (0..<4).map { _ in
+                try CLI.start(["ingest", "--db", db, "--registry", Self.registry, feed, "--quiet"])
+            }
+            for run in runs {
+                run.process.waitUntilExit()
+                #expect(run.process.terminationStatus == 0, "round \(round): \(run.errors)")
+            }
+        }
+    }
+
     /// kill -9 at random moments: the store opens, keeps what was committed, and a re-run
     /// finishes the job without duplicates.
     @Test func killedIngestsLeaveAStoreThatARerunCompletes() throws {
