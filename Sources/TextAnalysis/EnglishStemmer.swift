@@ -17,28 +17,34 @@ public enum EnglishStemmer {
         return word.withUTF8 { source in
             guard source.count <= maximumLength else { return String(decoding: source, as: UTF8.self).lowercased() }
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumLength + 4) { buffer in
-                let base = buffer.baseAddress!
-                var count = 0
-                var index = 0
-                while index < source.count {
-                    let byte = source[index]
-                    if byte < 0x80 {
-                        base[count] = byte &- 65 < 26 ? byte | 0x20 : byte
-                        index += 1
-                    } else if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80,
-                        source[index + 2] == 0x99
-                    {
-                        // ’ written for the apostrophe: "Russia’s" stems as "Russia's".
-                        base[count] = UInt8(ascii: "'")
-                        index += 3
-                    } else {
-                        return String(decoding: source, as: UTF8.self).lowercased()
-                    }
-                    count += 1
+                guard let count = lowercasedASCII(source, into: buffer.baseAddress!) else {
+                    return String(decoding: source, as: UTF8.self).lowercased()
                 }
-                return stemLowercased(base, count: count)
+                return stemLowercased(buffer.baseAddress!, count: count)
             }
         }
+    }
+
+    /// Copies `source` lower-cased into `base`, with ’ written as ' ("Russia’s" stems as
+    /// "Russia's"), and returns the byte count; nil for any other non-ASCII character, which
+    /// the caller lower-cases the Unicode way instead. `base` has room for `source.count` bytes.
+    static func lowercasedASCII(_ source: UnsafeBufferPointer<UInt8>, into base: UnsafeMutablePointer<UInt8>) -> Int? {
+        var count = 0
+        var index = 0
+        while index < source.count {
+            let byte = source[index]
+            if byte < 0x80 {
+                base[count] = byte &- 65 < 26 ? byte | 0x20 : byte
+                index += 1
+            } else if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80, source[index + 2] == 0x99 {
+                base[count] = UInt8(ascii: "'")
+                index += 3
+            } else {
+                return nil
+            }
+            count += 1
+        }
+        return count
     }
 
     /// Stems `count` lower-case ASCII bytes at `base` (which must have room for `count` bytes;

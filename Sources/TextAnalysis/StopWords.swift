@@ -301,25 +301,11 @@ public enum TermNormalizer {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: EnglishStemmer.maximumLength + 4) {
                 buffer -> String? in
                 let base = buffer.baseAddress!
-                var hasher = WordHasher()
-                var count = 0
-                var index = 0
-                while index < source.count {
-                    let byte = source[index]
-                    if byte < 0x80 {
-                        base[count] = byte &- 65 < 26 ? byte | 0x20 : byte
-                        index += 1
-                    } else if byte == 0xE2, index + 2 < source.count, source[index + 1] == 0x80,
-                        source[index + 2] == 0x99
-                    {
-                        base[count] = UInt8(ascii: "'")
-                        index += 3
-                    } else {
-                        return plainTerm(String(decoding: source, as: UTF8.self), stopBits: stopBits)
-                    }
-                    hasher.add(UInt32(base[count]))
-                    count += 1
+                guard let count = EnglishStemmer.lowercasedASCII(source, into: base) else {
+                    return plainTerm(String(decoding: source, as: UTF8.self), stopBits: stopBits)
                 }
+                var hasher = WordHasher()
+                for index in 0..<count { hasher.add(UInt32(base[index])) }
                 if StopWords.table.mask(of: hasher.value) & stopBits != 0 { return nil }
                 return EnglishStemmer.stemLowercased(base, count: count)
             }
