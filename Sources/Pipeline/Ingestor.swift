@@ -4,6 +4,7 @@ import FeedParsing
 import Foundation
 import OutletRegistry
 import Storage
+import TextAnalysis
 
 /// What one ingest run did, for the closing summary.
 public struct IngestSummary: Sendable, Hashable {
@@ -210,10 +211,18 @@ public final class Ingestor {
             summaryHTML: entry.summary?.string, contentHTML: entry.content?.string, text: text,
             published: entry.published, updated: entry.updated,
             authors: entry.authors.compactMap { $0.name ?? $0.email }, categories: entry.categories,
-            sourceTitle: entry.source?.title, sourceURL: entry.source?.url, language: entry.language)
+            sourceTitle: entry.source?.title, sourceURL: entry.source?.url,
+            language: entry.language ?? Self.identifiedLanguage(of: text))
         report.enclosures = entry.enclosures.map { Report.Enclosure(url: $0.url, type: $0.type, length: $0.length) }
         report.thumbnail = entry.thumbnail
         return report
+    }
+
+    /// The language of a text that does not declare one (a feed without `<language>`, an
+    /// article line without "language"), when the script and common words make it clear.
+    static func identifiedLanguage(of text: String) -> String? {
+        let (language, confidence) = LanguageIdentifier.identify(text)
+        return language == .other || confidence < 0.5 ? nil : language.rawValue
     }
 
     /// The body to analyse: the content, led by the summary when the content does not repeat it
@@ -263,7 +272,7 @@ public final class Ingestor {
                     separator: "\n\n")
                 let report = Report(
                     outletID: outlet.id, sourceID: article.id, link: article.url, title: article.title, text: text,
-                    published: article.published, language: article.language)
+                    published: article.published, language: article.language ?? Self.identifiedLanguage(of: text))
                 byOutlet[outlet.id, default: (outlet, [])].1.append(preparation.analyze(report))
             }
             for (_, (outlet, reports)) in byOutlet.sorted(by: { $0.key < $1.key }) {

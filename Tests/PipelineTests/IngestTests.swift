@@ -109,6 +109,27 @@ import Testing
         #expect(outlets == ["reuters", "a-local-paper"])
     }
 
+    @Test func anUndeclaredLanguageIsIdentified() async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        let file = try scratch.write(
+            "articles.jsonl",
+            """
+            {"id": "ru1", "outlet": "tass", "body": "Министерство обороны России заявило, что удары наносились только по позициям террористов."}
+            {"id": "en1", "outlet": "reuters", "body": "The coalition said that several of the fighters were wounded in the strike on Saturday."}
+            {"id": "de1", "outlet": "dpa", "body": "Die Koalition teilte mit, dass mehrere Kämpfer bei dem Angriff verletzt worden seien.", "language": "de-DE"}
+            {"id": "x1", "outlet": "dpa", "body": "12:30 GMT"}
+
+            """)
+        #expect(try await ingest([file], store: store).new == 4)
+        let languages = Dictionary(
+            uniqueKeysWithValues: try await store.items(limit: 10).map { ($0.report.sourceID, $0.report.language) })
+        #expect(languages["ru1"] == "ru")
+        #expect(languages["en1"] == "en")
+        #expect(languages["de1"] == "de-DE", "a declared language is kept")
+        #expect(languages["x1"] == .some(nil), "no guess where the text says nothing")
+    }
+
     @Test func badInputsAreNamedAndTheRestGoesOn() async throws {
         let scratch = try ScratchFolder()
         let store = try SQLiteStore(path: scratch.path("store.sqlite"))
