@@ -117,7 +117,8 @@ public struct ClaimExtractor: Sendable {
             let polarity = PolarityFinder.polarity(
                 of: sentence.text, tokens: tokens, flags: flags, content: attribution?.content)
             let allFlags = flags.reduce(into: ClaimWords.Flags()) { $0.formUnion($1) }
-            let quantities = QuantityExtractor.quantities(in: sentence.text, tokens: tokens)
+            var quantities = QuantityExtractor.quantities(in: sentence.text, tokens: tokens)
+            if allFlags.contains(.negation) { quantities += Self.noneHurt(sentence.text, tokens) }
             let times = TimeExtractor.times(in: sentence.text, tokens: tokens, published: published)
 
             var speaker: Speaker?
@@ -187,6 +188,40 @@ public struct ClaimExtractor: Sendable {
                     polarity: polarity, entities: entities, quantities: quantities, times: times, slots: slots))
         }
         return claims
+    }
+
+    /// Casualty verbs a negation turns into a count of zero.
+    static let harmed: [String: String] = [
+        "hurt": "wounded", "wounded": "wounded", "injured": "injured", "harmed": "wounded", "killed": "killed",
+        "пострадал": "wounded", "пострадали": "wounded", "пострадало": "wounded", "ранен": "wounded",
+        "ранены": "wounded", "погиб": "killed", "погибли": "killed",
+    ]
+
+    /// "Advisers were not hurt", "no one was injured", "не пострадали": a count of zero, so that
+    /// it can meet "two advisers were wounded" as a conflict.
+    static func noneHurt(_ sentence: String, _ tokens: [Token]) -> [Quantity] {
+        var found: [Quantity] = []
+        for index in tokens.indices {
+            guard let event = harmed[tokens[index].lowercased] else { continue }
+            // The negation within the two words before: "were not hurt", "not been harmed".
+            let window = max(0, index - 3)..<index
+            guard
+                let negation = window.last(where: {
+                    ["not", "n't", "never", "не", "no", "none", "nobody"].contains(tokens[$0].lowercased)
+                        || tokens[$0].lowercased.hasSuffix("n't")
+                })
+            else { continue }
+            let range = TextRange(tokens[negation].range.lowerBound, tokens[index].range.upperBound)
+            // The counted noun: the plural word before the verb phrase, if any ("advisers were not hurt").
+            let noun = tokens[..<negation].last(where: {
+                $0.kind == .word && $0.lowercased.hasSuffix("s") && $0.lowercased.count > 3
+            })?.lowercased
+            found.append(
+                Quantity(
+                    lower: 0, upper: 0, kind: .exact, noun: noun, event: event, text: sentence.slice(range),
+                    range: range))
+        }
+        return found
     }
 
     /// A body named by its country and a noun ("Ukraine's navy" is the Ukrainian Navy), when the

@@ -139,7 +139,11 @@ import TextAnalysis
                     // Counts.
                     if let count = claim.values?["count"] {
                         tally.countChecked += 1
-                        if found.quantities.contains(where: { Self.matches($0, count) }) { tally.countRight += 1 }
+                        if found.quantities.contains(where: { Self.matches($0, count) }) {
+                            tally.countRight += 1
+                        } else if Self.verbose {
+                            print("count \(count): got \(found.quantities.map(\.text)) in: \(found.text)")
+                        }
                     }
                     // Denials.
                     if claim.slot == .denial {
