@@ -95,6 +95,7 @@ public enum AttributionFinder {
             ("promise", ["promised", "promises"]),
             ("believe", ["believes"]),
             ("link", ["links", "linked"]),
+            ("ask", ["asked", "asks"]),
             ("argue", ["argued", "argues"]),
             ("describe", ["described", "describes"]),
         ]
@@ -360,7 +361,12 @@ public enum AttributionFinder {
         if let head, isSpeakerPhrase(tokens, lower, head..<headEnd, limit: 32) { clauseStart = head }
         // "and Russian media reported", "a day after Rex Tillerson blamed": the speaker starts after
         // the last conjunction or subordinator.
-        if head == nil, let cut = (clauseStart..<verb).last(where: { subordinators.contains(lower[$0]) }),
+        // ("Moscow and Minsk say": "and" between two names joins them instead.)
+        let joinsNames = { (index: Int) -> Bool in
+            index > 0 && index + 1 < tokens.count && tokens[index - 1].isCapitalized && tokens[index + 1].isCapitalized
+        }
+        if head == nil,
+            let cut = (clauseStart..<verb).last(where: { subordinators.contains(lower[$0]) && !joinsNames($0) }),
             !((cut + 1)..<verb).contains(where: { lower[$0] == "," })
         {
             clauseStart = cut + 1

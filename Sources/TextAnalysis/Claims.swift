@@ -295,6 +295,12 @@ public struct ClaimExtractor: Sendable {
             return Speaker(
                 name: place.canonicalName, entityID: place.entityID, kind: .place, text: attribution.speaker)
         }
+        // No name inside: the phrase itself may be one the gazetteer knows ("Defence Ministry").
+        if let entry = recognizer.gazetteer.lookup(Self.tidy(attribution.speaker)) {
+            return Speaker(
+                name: entry.name, entityID: entry.id, affiliation: entry.affiliation, kind: entry.kind,
+                text: attribution.speaker)
+        }
         return Speaker(name: Self.tidy(attribution.speaker), text: attribution.speaker)
     }
 
