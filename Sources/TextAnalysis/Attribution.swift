@@ -177,6 +177,12 @@ public enum AttributionFinder {
 
     static func attribution(in sentence: String, tokens: [Token], flags: [ClaimWords.Flags]) -> Attribution? {
         guard !tokens.isEmpty else { return nil }
+        // Most sentences have no speech verb, "according to", dash or colon: nothing to find.
+        let cueing: ClaimWords.Flags = [.cue, .accordingTo]
+        guard
+            flags.contains(where: { !$0.isDisjoint(with: cueing) })
+                || tokens.contains(where: { $0.kind == .punctuation && ($0.text == ":" || isDash($0)) })
+        else { return nil }
         let lower = tokens.map(\.lowercased)
         let end = sentence.utf8.count
         // "according to X" and "по словам X" / "по данным X".

@@ -17,6 +17,8 @@ struct ClaimWords {
         static let belief = Flags(rawValue: 1 << 10)
         /// "according" (to) and "по" (словам, данным).
         static let accordingTo = Flags(rawValue: 1 << 11)
+        /// "hurt", "wounded", "пострадали": what a negation turns into a count of zero.
+        static let harm = Flags(rawValue: 1 << 12)
     }
 
     static let table: [String: Flags] = {
@@ -36,6 +38,7 @@ struct ClaimWords {
         add(["may", "might", "could"], .modal)
         add(["said", "believed", "thought"], .belief)
         add(["according", "по"], .accordingTo)
+        add(ClaimExtractor.harmed.keys, .harm)
         return table
     }()
 

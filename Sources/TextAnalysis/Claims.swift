@@ -109,8 +109,9 @@ public struct ClaimExtractor: Sendable {
         var namedBodies: [Speaker] = []
         for (position, sentence) in article.sentences.enumerated() {
             let tokens = Tokenizer.tokens(of: sentence.text)
-            let words = tokens.filter { $0.kind == .word || $0.kind == .number }
-            guard words.count >= 3 else { continue }
+            var words = 0
+            for token in tokens where token.kind == .word || token.kind == .number { words += 1 }
+            guard words >= 3 else { continue }
             let flags = ClaimWords.flags(of: tokens)
             let attribution = AttributionFinder.attribution(in: sentence.text, tokens: tokens, flags: flags)
             let entities = recognizer.entities(in: sentence.text, tokens: tokens)
@@ -118,7 +119,9 @@ public struct ClaimExtractor: Sendable {
                 of: sentence.text, tokens: tokens, flags: flags, content: attribution?.content)
             let allFlags = flags.reduce(into: ClaimWords.Flags()) { $0.formUnion($1) }
             var quantities = QuantityExtractor.quantities(in: sentence.text, tokens: tokens)
-            if allFlags.contains(.negation) { quantities += Self.noneHurt(sentence.text, tokens) }
+            if allFlags.contains(.negation) && allFlags.contains(.harm) {
+                quantities += Self.noneHurt(sentence.text, tokens, flags)
+            }
             let times = TimeExtractor.times(in: sentence.text, tokens: tokens, published: published)
 
             var speaker: Speaker?
@@ -162,7 +165,7 @@ public struct ClaimExtractor: Sendable {
 
             let isDenialCue = attribution.map { AttributionFinder.denialCues.contains($0.cue) } ?? false
             let asks =
-                sentence.text.hasSuffix("?") || allFlags.contains(.questionCue)
+                sentence.text.utf8.last == UInt8(ascii: "?") || allFlags.contains(.questionCue)
                 || (allFlags.contains(.negation) && tokens.contains { $0.lowercased == "confirm" })
             let stance: Stance =
                 attribution == nil
@@ -171,7 +174,7 @@ public struct ClaimExtractor: Sendable {
 
             var slots: [ClaimSlot] = []
             if allFlags.contains(.strikeVerb) { slots += [.actor, .target] }
-            if !entities.filter({ $0.kind == .place }).isEmpty { slots.append(.place) }
+            if entities.contains(where: { $0.kind == .place }) { slots.append(.place) }
             if !times.isEmpty { slots.append(.time) }
             if !quantities.isEmpty { slots.append(.count) }
             if quantities.contains(where: { Self.casualtyEvents.contains($0.event ?? "") }) { slots.append(.casualty) }
@@ -199,9 +202,9 @@ public struct ClaimExtractor: Sendable {
 
     /// "Advisers were not hurt", "no one was injured", "не пострадали": a count of zero, so that
     /// it can meet "two advisers were wounded" as a conflict.
-    static func noneHurt(_ sentence: String, _ tokens: [Token]) -> [Quantity] {
+    static func noneHurt(_ sentence: String, _ tokens: [Token], _ flags: [ClaimWords.Flags]) -> [Quantity] {
         var found: [Quantity] = []
-        for index in tokens.indices {
+        for index in tokens.indices where flags[index].contains(.harm) {
             guard let event = harmed[tokens[index].lowercased] else { continue }
             // The negation within the two words before: "were not hurt", "not been harmed".
             let window = max(0, index - 3)..<index
