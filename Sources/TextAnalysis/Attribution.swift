@@ -125,6 +125,13 @@ public enum AttributionFinder {
         return table
     }()
 
+    /// Cues that put their speaker after them: "..., said the ministry", "..., added Funk".
+    static let invertingCues: Set<String> = [
+        "say", "add", "write", "explain", "note", "state", "ask", "insist", "declare", "stress", "recall",
+        "confirm", "report", "заявить", "сообщить", "сказать", "отметить", "подчеркнуть", "добавить",
+        "уточнить", "рассказать", "пояснить", "указать", "говорить", "сообщать",
+    ]
+
     /// Cues whose clause is a denial of what follows.
     public static let denialCues: Set<String> = [
         "deny", "reject", "dismiss", "refute", "dispute", "опровергнуть", "отвергнуть",
@@ -319,7 +326,9 @@ public enum AttributionFinder {
                 cueRange: tokens[verb].range, form: form, content: trimmed(TextRange(0, contentEnd), in: tokens),
                 needsAntecedent: needsAntecedent(lower, clauseStart..<speakerEnd))
         }
-        // Speaker after the verb: ', said Lt. Gen. Paul Funk, the commander.'
+        // Speaker after the verb: ', said Lt. Gen. Paul Funk, the commander.' Only speech verbs
+        // invert so; after "threatens" or "accused" comes an object, not a speaker.
+        guard invertingCues.contains(base) else { return nil }
         let start = verb + 1
         var stop = start
         while stop < tokens.count, stop - start < 12, !isClauseBreak(tokens[stop]) { stop += 1 }

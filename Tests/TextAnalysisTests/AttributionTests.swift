@@ -72,6 +72,10 @@ import Testing
         Case(sentence: "Russian warplanes bombed positions near the gas plant on Monday.", speaker: nil, cue: nil),
         Case(sentence: "Russia and the United States back rival offensives in the province.", speaker: nil, cue: nil),
         Case(sentence: "Two men were reported missing after the storm.", speaker: nil, cue: nil),
+        // After "accused" comes an object, not a speaker: the speaker is before it.
+        Case(
+            sentence: "The talks stalled, the SDF said, and accused the army of shelling.", speaker: "the SDF",
+            cue: "say"),
     ]
 
     @Test(arguments: cases)
