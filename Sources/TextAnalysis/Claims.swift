@@ -85,7 +85,8 @@ public struct ClaimExtractor: Sendable {
     /// Roles that point back to a person named before ("the general said").
     static let personRoles: Set<String> = [
         "general", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "diplomat",
-        "ambassador", "envoy", "colonel", "commander", "official", "premier", "chancellor",
+        "ambassador", "envoy", "colonel", "commander", "official", "premier", "chancellor", "генерал", "дипломат",
+        "министр",
     ]
 
     static let strikeVerbs: Set<String> = [

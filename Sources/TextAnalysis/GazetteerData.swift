@@ -390,7 +390,7 @@ let gazetteerData = """
     org | taliban | Taliban | the Taliban; Талибан
     org | houthis | Houthis | Houthi; Ansarullah; хуситы
     org | irgc | Islamic Revolutionary Guard Corps | IRGC; Revolutionary Guards; Iran's Revolutionary Guards; КСИР | iran
-    org | us-led-coalition | US-led coalition | U.S.-led coalition; US-led international coalition; U.S.-led international coalition; Global Coalition against Daesh; international coalition against Islamic State; CJTF-OIR; Combined Joint Task Force-Operation Inherent Resolve; Combined Joint Task Force - Operation Inherent Resolve; Operation Inherent Resolve; OIR; коалиция во главе с США; международная коалиция | united-states
+    org | us-led-coalition | US-led coalition | U.S.-led coalition; US-led international coalition; U.S.-led international coalition; Global Coalition against Daesh; international coalition against Islamic State; CJTF-OIR; Combined Joint Task Force-Operation Inherent Resolve; Combined Joint Task Force - Operation Inherent Resolve; Operation Inherent Resolve; OIR; коалиция во главе с США; международная коалиция; коалиция?; коалиции? | united-states
     org | syrian-army | Syrian Arab Army | Syrian army; Syrian government forces; SAA; сирийская армия; Сирийская арабская армия | syrian-government
     org | syrian-government | Syrian government | Syrian regime; Assad regime; Damascus government; правительство Сирии | syria
     org | fourth-armoured-division | 4th Armoured Division | Fourth Armoured Division; 4th Armored Division | syrian-army
