@@ -5,16 +5,10 @@
 #
 # usage: Benchmarks/claims_bench.sh [corpus_10k|corpus_100k ...]   (RUNS=3 by default)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${SHARED:-$ROOT/../shared}
-WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+. "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-3}
 
-if [ ! -d "$SHARED/bench" ]; then
-  echo "claims_bench: $SHARED/bench is absent; the benchmark corpora come from the shared folder" >&2
-  exit 0
-fi
-[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+require_peers claims_bench
 
 swift build -c release --static-swift-stdlib --package-path "$ROOT" --product corroborate-bench >&2
 BIN="$ROOT/.build/release/corroborate-bench"

@@ -23,19 +23,13 @@
 #   RUNS_FAST=5 RUNS_SLOW=3     rounds per suite, as in run_benchmarks.sh
 #   SCRATCH=.build-bench        SwiftPM scratch path of the release build (default: .build)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${SHARED:-$ROOT/../shared}
-WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+. "$(dirname "$0")/common.sh"
 RUNS_FAST=${RUNS_FAST:-5}
 RUNS_SLOW=${RUNS_SLOW:-3}
 SCRATCH=${SCRATCH:-$ROOT/.build}
 SUITES=${*:-dedup_10k dedup_100k}
 
-if [ ! -d "$SHARED/bench" ]; then
-  echo "dedup_peers: $SHARED/bench is absent; the peer benchmarks need the shared folder beside the repo" >&2
-  exit 0
-fi
-[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+require_peers dedup_peers
 
 # The Swift runtime linked statically, as a Linux binary is shipped (see parse_peers.sh).
 swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \

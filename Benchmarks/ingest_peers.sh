@@ -9,16 +9,10 @@
 #
 # usage: Benchmarks/ingest_peers.sh        (RUNS=3 by default; PIPELINE=1 adds the Python pipeline peer)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${SHARED:-$ROOT/../shared}
-WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+. "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-3}
 
-if [ ! -d "$SHARED/bench" ]; then
-  echo "ingest_peers: $SHARED/bench is absent; the peer benchmarks need the shared folder beside the repo" >&2
-  exit 0
-fi
-[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+require_peers ingest_peers
 
 swift build -c release --static-swift-stdlib --package-path "$ROOT" --product corroborate >&2
 BIN="$ROOT/.build/release/corroborate"

@@ -9,17 +9,11 @@
 #
 # usage: Benchmarks/parse_peers.sh [feeds] [big]     (RUNS=5 by default; FEEDPARSER=1 adds feedparser)
 set -euo pipefail
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${SHARED:-$ROOT/../shared}
-WORK=${BENCH_WORK:-$HOME/.cache/corroborate-peers}
+. "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-5}
 SUITES=${*:-feeds big}
 
-if [ ! -d "$SHARED/bench" ]; then
-  echo "parse_peers: $SHARED/bench is absent; the peer benchmarks need the shared folder beside the repo" >&2
-  exit 0
-fi
-[ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
+require_peers parse_peers
 
 # The Swift runtime linked statically, as a Linux binary is shipped: no dynamic linking of
 # libswiftCore at start-up, and direct calls into it (about 5% of the wall time on this workload).
