@@ -446,6 +446,8 @@ public enum AttributionFinder {
         if let last = tokens.lastIndex(where: { isDash($0) || $0.text == ":" }), last > 2, last < tokens.count - 1,
             tokens.count - last - 1 <= 4, isSpeakerPhrase(tokens, lower, (last + 1)..<tokens.count),
             tokens[(last + 1)...].allSatisfy({ $0.kind != .word || $0.isCapitalized || $0.isAllCaps })
+                // "...: ministry", "– Russian military": a role in lower case names a source too.
+                || ((last + 1)..<tokens.count).contains(where: { speakerNouns.contains(lower[$0]) })
         {
             let speakerRange = TextRange(tokens[last + 1].range.lowerBound, tokens[tokens.count - 1].range.upperBound)
             return Attribution(

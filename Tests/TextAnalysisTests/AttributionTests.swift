@@ -51,6 +51,9 @@ import Testing
             sentence: "Russia Denies Its Warplanes Hit U.S.-Backed Fighters Near Gas Field", speaker: "Russia",
             cue: "deny"),
         Case(
+            sentence: "Russian general killed in Syria by shelling: ministry", speaker: "ministry", cue: "tag",
+            form: .tagged),
+        Case(
             sentence: "«Российские самолеты удары не наносили», — заявил генерал-майор Игорь Конашенков.",
             speaker: "генерал-майор Игорь Конашенков", cue: "заявить", form: .direct),
         Case(
