@@ -6,20 +6,22 @@ import TextAnalysis
 /// `ClaimCoding.swift`): ranges as `[lower, upper]`, defaults left out, dates as seconds since
 /// 2001 (Foundation's default), so `JSONDecoder` reads it back unchanged.
 enum ClaimJSON {
-    static func encode(_ claims: [Claim]) -> String {
+    /// Without `withTexts`, sentence texts are left out (the store has them as the item text's
+    /// ranges) and read back as empty.
+    static func encode(_ claims: [Claim], withTexts: Bool = true) -> String {
         var out = "["
         out.reserveCapacity(claims.count * 200)
         for (index, claim) in claims.enumerated() {
             if index > 0 { out += "," }
-            append(claim, to: &out)
+            append(claim, withText: withTexts, to: &out)
         }
         return out + "]"
     }
 
-    private static func append(_ claim: Claim, to out: inout String) {
+    private static func append(_ claim: Claim, withText: Bool, to out: inout String) {
         var object = Fields(&out)
         object.number("sentence", claim.sentence, &out)
-        if !claim.text.isEmpty { object.string("text", claim.text, &out) }
+        if withText && !claim.text.isEmpty { object.string("text", claim.text, &out) }
         object.range("range", claim.range, &out)
         if let content = claim.content { object.range("content", content, &out) }
         if let speaker = claim.speaker {

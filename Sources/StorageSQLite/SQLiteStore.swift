@@ -402,25 +402,19 @@ public final class SQLiteStore: CorroborationStore {
     }
 
     public func writeClaims(_ results: [ItemClaims], extractor: Int) async throws(StorageError) {
-        // Encoded before the write lock is taken: the writer's time is everyone's.
-        let rows = results.map { result -> (Int64, String) in
-            let stored = result.claims.map { claim -> Claim in
-                var claim = claim
-                claim.text = ""
-                return claim
-            }
-            return (result.itemID, ClaimJSON.encode(stored))
-        }
-        let encoded = rows
+        // Encoded before the write lock is taken: the writer's time is everyone's. Sentence
+        // texts are left out: they are the item text's ranges.
+        let encoded = results.map { ($0.itemID, ClaimJSON.encode($0.claims, withTexts: false)) }
         try await writing { db in
+            // An item deleted meanwhile has nothing to attach claims to.
             let insert = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO itemClaims (itemID, extractor, claims) VALUES (?, ?, ?)")
+                sql: """
+                    INSERT OR REPLACE INTO itemClaims (itemID, extractor, claims)
+                    SELECT id, ?, ? FROM item WHERE id = ?
+                    """)
             let dequeue = try db.cachedStatement(sql: "DELETE FROM analysisQueue WHERE itemID = ?")
             for (itemID, json) in encoded {
-                // An item deleted meanwhile has nothing to attach claims to.
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM item WHERE id = ?", arguments: [itemID]) == true
-                else { continue }
-                try insert.execute(arguments: [itemID, extractor, json])
+                try insert.execute(arguments: [extractor, json, itemID])
                 try dequeue.execute(arguments: [itemID])
             }
         }

@@ -27,6 +27,11 @@ public struct Speaker: Sendable, Hashable, Codable {
         self.fromAntecedent = fromAntecedent
     }
 
+    /// The speaker a gazetteer entry names, as written `text`.
+    public init(entry: Gazetteer.Entry, text: String) {
+        self.init(name: entry.name, entityID: entry.id, affiliation: entry.affiliation, kind: entry.kind, text: text)
+    }
+
     /// The voice to group by: the body a person speaks for, else the speaker itself.
     public var voice: String { affiliation ?? entityID ?? name.lowercased() }
 }
@@ -156,11 +161,7 @@ public struct ClaimExtractor: Sendable {
             }
 
             for entity in entities where entity.entityID != nil && entity.kind == .organization {
-                let entry = entity.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }
-                namedBodies.append(
-                    Speaker(
-                        name: entry?.name ?? entity.canonicalName, entityID: entity.entityID,
-                        affiliation: entry?.affiliation, kind: entity.kind, text: entity.text))
+                namedBodies.append(self.speaker(for: entity, text: entity.text))
             }
             if let speaker, speaker.entityID != nil, speaker.kind != .person { namedBodies.append(speaker) }
 
@@ -209,12 +210,7 @@ public struct ClaimExtractor: Sendable {
             guard let event = harmed[tokens[index].lowercased] else { continue }
             // The negation within the two words before: "were not hurt", "not been harmed".
             let window = max(0, index - 3)..<index
-            guard
-                let negation = window.last(where: {
-                    ["not", "n't", "never", "не", "no", "none", "nobody"].contains(tokens[$0].lowercased)
-                        || tokens[$0].lowercased.hasSuffix("n't")
-                })
-            else { continue }
+            guard let negation = window.last(where: { flags[$0].contains(.negation) }) else { continue }
             let range = TextRange(tokens[negation].range.lowerBound, tokens[index].range.upperBound)
             // The counted noun: the plural word before the verb phrase, if any ("advisers were not hurt").
             let noun = tokens[..<negation].last(where: {
@@ -245,9 +241,7 @@ public struct ClaimExtractor: Sendable {
             let noun = words.prefix(count).joined(separator: " ")
             for prefix in entry.demonyms + [entry.name] {
                 if let body = recognizer.gazetteer.lookup(prefix + " " + noun), body.kind != .place {
-                    return Speaker(
-                        name: body.name, entityID: body.id, affiliation: body.affiliation, kind: body.kind,
-                        text: attribution.speaker)
+                    return Speaker(entry: body, text: attribution.speaker)
                 }
             }
         }
@@ -289,10 +283,7 @@ public struct ClaimExtractor: Sendable {
                 text: attribution.speaker)
         }
         if let best, rank(best) > 0 || best.kind != .place {
-            let entry = best.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }
-            return Speaker(
-                name: entry?.name ?? best.canonicalName, entityID: best.entityID, affiliation: entry?.affiliation,
-                kind: best.kind, text: attribution.speaker)
+            return speaker(for: best, text: attribution.speaker)
         }
         // A country as speaker ("Russia denied") stands for its government.
         if let place = inside.first {
@@ -301,11 +292,20 @@ public struct ClaimExtractor: Sendable {
         }
         // No name inside: the phrase itself may be one the gazetteer knows ("Defence Ministry").
         if let entry = recognizer.gazetteer.lookup(Self.tidy(attribution.speaker)) {
-            return Speaker(
-                name: entry.name, entityID: entry.id, affiliation: entry.affiliation, kind: entry.kind,
-                text: attribution.speaker)
+            return Speaker(entry: entry, text: attribution.speaker)
         }
         return Speaker(name: Self.tidy(attribution.speaker), text: attribution.speaker)
+    }
+
+    /// The speaker an entity mention names: the gazetteer's entry when it has one (with the body
+    /// a person speaks for), else the mention's own name.
+    func speaker(for mention: EntityMention, text: String) -> Speaker {
+        if let entry = mention.entityID.flatMap({ recognizer.gazetteer.entry(id: $0) }) {
+            var speaker = Speaker(entry: entry, text: text)
+            speaker.kind = mention.kind
+            return speaker
+        }
+        return Speaker(name: mention.canonicalName, kind: mention.kind, text: text)
     }
 
     /// A speaker's words without a leading article.

@@ -46,10 +46,6 @@ public enum PolarityFinder {
         "unconfirmed", "suspected", "alleged", "якобы", "предположительно", "по-видимому", "возможно",
         "предварительно", "предварительным",
     ]
-    /// "n't" endings are part of their word in the tokenizer ("didn't").
-    static func isNegation(_ lower: String) -> Bool {
-        negations.contains(lower) || lower.hasSuffix("n't") || lower.hasSuffix("n’t")
-    }
 
     public static func polarity(of sentence: String, tokens: [Token], content: TextRange? = nil) -> Polarity {
         polarity(of: sentence, tokens: tokens, flags: ClaimWords.flags(of: tokens), content: content)
