@@ -18,7 +18,7 @@ public struct AnalysisSummary: Sendable, Hashable {
 /// next run, and items whose claims an older extractor made are queued again.
 public struct Analysis: Sendable {
     /// Bump when the extractor's output changes: stored claims of older versions are redone.
-    public static let extractorVersion = 1
+    public static let extractorVersion = 2
 
     public let store: any CorroborationStore
     public let extractor: ClaimExtractor

@@ -163,11 +163,21 @@ public enum AttributionFinder {
         "on", "in", "at", "after", "before", "during", "since", "late", "early", "last", "earlier", "later", "в",
         "во", "на", "после",
     ]
+    /// Days as a time phrase names them, in the cases Russian puts them in after "в".
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник", "вторник",
+        "среду", "четверг", "пятницу", "субботу", "воскресенье",
+    ]
     /// Bare roles that point back to a speaker named earlier ("the ministry said").
     static let anaphoricRoles: Set<String> = [
         "general", "diplomat", "minister", "president", "ambassador", "envoy", "colonel", "navy",
         "ministry", "spokesman", "spokeswoman", "spokesperson", "military", "coalition", "group", "alliance",
         "statement", "official", "agency", "force", "army", "monitor", "observatory", "commander", "command",
+    ]
+    /// Russian roles and bodies that, alone, point back to a speaker named earlier.
+    static let russianRoles: Set<String> = [
+        "генерал", "представитель", "официальный", "министр", "дипломат", "глава", "военный", "военные",
+        "ведомство", "ведомства", "министерство", "министерства", "пресс-секретарь",
     ]
     /// Words that sit between a speaker and its verb without being part of the speaker.
     static let betweenSpeakerAndVerb: Set<String> = [
@@ -243,23 +253,19 @@ public enum AttributionFinder {
                     needsAntecedent: needsAntecedent(lower, 2..<stop))
             }
         }
+        // A headline's source after its last dash ("..., US told of operation borders — MoD")
+        // outranks any speech verb before it, which belongs to the reported words.
+        if tokens.suffix(6).contains(where: isDash),
+            let tagged = taggedSource(sentence: sentence, tokens: tokens, lower: lower),
+            let dash = tokens.firstIndex(where: { $0.range == tagged.cueRange }), isDash(tokens[dash]),
+            !flags[(dash + 1)...].contains(where: { $0.contains(.cue) })
+        {
+            return tagged
+        }
         // Speech verbs: the last one whose clause has a speaker.
         var candidates: [Int] = []
         let titleCase = isTitleCase(tokens)
-        // A speech verb inside a quotation ("we only strike confirmed targets") is the speaker's
-        // words, not the sentence's cue. Only balanced quotation marks are trusted.
-        var insideQuote = [Bool](repeating: false, count: tokens.count)
-        let quoteCount = tokens.filter { $0.kind == .quote && !isApostrophe($0) }.count
-        if quoteCount >= 2 && quoteCount % 2 == 0 {
-            var open = false
-            for index in tokens.indices {
-                if tokens[index].kind == .quote && !isApostrophe(tokens[index]) {
-                    open.toggle()
-                } else {
-                    insideQuote[index] = open
-                }
-            }
-        }
+        let insideQuote = quotedMask(tokens)
         for index in tokens.indices where flags[index].contains(.cue) {
             // "the United States": a capitalized cue is a name, but in a Title Case headline.
             if tokens[index].isCapitalized && index > 0 && !titleCase { continue }
@@ -289,6 +295,57 @@ public enum AttributionFinder {
             }
         }
         return taggedSource(sentence: sentence, tokens: tokens, lower: lower)
+    }
+
+    /// Which tokens stand inside a quotation: a speech verb there ("we only strike confirmed
+    /// targets") is the speaker's words, not the sentence's cue. Only balanced marks are trusted.
+    static func quotedMask(_ tokens: [Token]) -> [Bool] {
+        var insideQuote = [Bool](repeating: false, count: tokens.count)
+        let quoteCount = tokens.filter { $0.kind == .quote && !isApostrophe($0) }.count
+        guard quoteCount >= 2 && quoteCount % 2 == 0 else { return insideQuote }
+        var open = false
+        for index in tokens.indices {
+            if tokens[index].kind == .quote && !isApostrophe(tokens[index]) {
+                open.toggle()
+            } else {
+                insideQuote[index] = open
+            }
+        }
+        return insideQuote
+    }
+
+    /// Speakers of subordinate clauses after the sentence's own cue: in "Russia denied it, a day
+    /// after the coalition said Russian munitions hit the SDF", the coalition's claim is a claim
+    /// of its own. Each found attribution's content runs to the sentence's end.
+    static func clauseAttributions(
+        in sentence: String, tokens: [Token], flags: [ClaimWords.Flags], after main: Attribution
+    ) -> [Attribution] {
+        guard main.form != .tagged,
+            tokens.indices.contains(where: {
+                flags[$0].contains(.cue) && tokens[$0].range.lowerBound > main.cueRange.upperBound
+            })
+        else { return [] }
+        let lower = tokens.map(\.lowercased)
+        let insideQuote = quotedMask(tokens)
+        let opening: Set<String> = ["after", "where", "while", "whereas", "as", "when", "since"]
+        var found: [Attribution] = []
+        var searchFrom = main.cueRange.upperBound
+        for index in tokens.indices where flags[index].contains(.cue) && !insideQuote[index] {
+            guard tokens[index].range.lowerBound > searchFrom, index > 0, !flags[index - 1].contains(.passiveAuxiliary)
+            else { continue }
+            // A subordinator between the last cue and this one opens the clause.
+            guard
+                let opener = (0..<index).last(where: {
+                    tokens[$0].range.lowerBound >= searchFrom && opening.contains(lower[$0])
+                }), index - opener <= 10
+            else { continue }
+            guard let clause = speakerBeforeVerb(verb: index, sentence: sentence, tokens: tokens, lower: lower),
+                clause.speakerRange.lowerBound > tokens[opener].range.lowerBound, !clause.needsAntecedent
+            else { continue }
+            found.append(clause)
+            searchFrom = clause.cueRange.upperBound
+        }
+        return found
     }
 
     /// `..., the coalition said in a statement.` / `"...," said Lt. Gen. Paul Funk.` — the speaker
@@ -329,11 +386,17 @@ public enum AttributionFinder {
         // Speaker after the verb: ', said Lt. Gen. Paul Funk, the commander.' Only speech verbs
         // invert so; after "threatens" or "accused" comes an object, not a speaker.
         guard invertingCues.contains(base) else { return nil }
-        let start = verb + 1
+        var start = verb + 1
         var stop = start
         while stop < tokens.count, stop - start < 12, !isClauseBreak(tokens[stop]) { stop += 1 }
         while stop > start, tokens[stop - 1].kind == .punctuation { stop -= 1 }
-        guard stop > start, isSpeakerPhrase(tokens, lower, start..<stop) else { return nil }
+        // "заявил в воскресенье представитель ...": a day between the verb and the speaker.
+        while start + 2 < stop, leadingAdverbials.contains(lower[start]), weekdays.contains(lower[start + 1]) {
+            start += 2
+        }
+        // "..., said in a statement Saturday": a phrase of time or place, not the speaker.
+        guard stop > start, !leadingAdverbials.contains(lower[start]), isSpeakerPhrase(tokens, lower, start..<stop)
+        else { return nil }
         let speakerRange = TextRange(tokens[start].range.lowerBound, tokens[stop - 1].range.upperBound)
         return Attribution(
             speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: base, cueRange: tokens[verb].range,
@@ -426,17 +489,29 @@ public enum AttributionFinder {
                 contentStart = tokens.count
             }
         }
+        // "..., the commander said in a statement Saturday.": a short phrase of time or place
+        // after the verb; the content is the clause before the speaker.
+        if contentStart < tokens.count, clauseStart > 0, leadingAdverbials.contains(lower[contentStart]),
+            tokens[contentStart...].filter({ $0.kind == .word || $0.kind == .number }).count <= 6,
+            !hasVerb(lower, contentStart..<tokens.count)
+        {
+            contentStart = tokens.count
+        }
         let content: TextRange
+        let quoted: Bool
         if contentStart < tokens.count {
             content = TextRange(tokens[contentStart].range.lowerBound, sentence.utf8.count)
+            quoted = tokens[contentStart].kind == .quote
         } else if clauseStart > 0 {
+            // '"The line is open," the commander, Lt. Gen. Paul Funk, said in a statement.'
             content = TextRange(0, tokens[clauseStart - 1].range.lowerBound)
+            quoted = tokens[0].kind == .quote
         } else {
             return nil
         }
         return Attribution(
             speaker: sentence.slice(speakerRange), speakerRange: speakerRange, cue: base, cueRange: tokens[cue].range,
-            form: contentStart < tokens.count && tokens[contentStart].kind == .quote ? .direct : .indirect,
+            form: quoted ? .direct : .indirect,
             content: trimmed(content, in: tokens), needsAntecedent: needsAntecedent(lower, clauseStart..<speakerEnd))
     }
 
@@ -538,6 +613,8 @@ public enum AttributionFinder {
     }
 
     static func needsAntecedent(_ lower: [String], _ range: Range<Int>) -> Bool {
+        // Russian has no article: "генерал подчеркнул", "представитель ведомства отметил".
+        if range.count <= 3, range.allSatisfy({ russianRoles.contains(lower[$0]) }) { return true }
         if range.count == 1 { return pronouns.contains(lower[range.lowerBound]) }
         if range.count == 2, lower[range.lowerBound] == "the" {
             return anaphoricRoles.contains(lower[range.upperBound - 1])

@@ -91,7 +91,7 @@ public struct ClaimExtractor: Sendable {
     static let personRoles: Set<String> = [
         "general", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "diplomat",
         "ambassador", "envoy", "colonel", "commander", "official", "premier", "chancellor", "генерал", "дипломат",
-        "министр",
+        "министр", "представитель", "пресс-секретарь", "глава",
     ]
 
     static let strikeVerbs: Set<String> = [
@@ -105,14 +105,26 @@ public struct ClaimExtractor: Sendable {
     ]
     static let questionCues: Set<String> = ["whether", "unclear", "unknown", "unconfirmed", "question", "questioned"]
 
+    /// One sentence's findings before speakers are resolved: the first pass over an article,
+    /// which also learns every entity the article names.
+    struct SentenceFindings {
+        var position: Int
+        var sentence: Sentence
+        var tokens: [Token]
+        var flags: [ClaimWords.Flags]
+        var allFlags: ClaimWords.Flags
+        var attribution: Attribution?
+        /// Subordinate clauses with speakers of their own (`AttributionFinder.clauseAttributions`).
+        var clauses: [Attribution]
+        var entities: [EntityMention]
+    }
+
     public func claims(in text: String, published: Date?) -> [Claim] {
         let article = ArticleSentences(text: text)
-        var claims: [Claim] = []
-        var lastSpeaker: Speaker?
-        var lastPerson: Speaker?
-        var lastBody: Speaker?
-        // Known organisations named so far, latest last: what "the ministry" and "the Navy" mean.
-        var namedBodies: [Speaker] = []
+        var findings: [SentenceFindings] = []
+        // Everything the article names, with the bodies its people speak for: what a description
+        // such as "the US-backed force" may stand for.
+        var named: Set<String> = []
         for (position, sentence) in article.sentences.enumerated() {
             let tokens = Tokenizer.tokens(of: sentence.text)
             var words = 0
@@ -121,9 +133,33 @@ public struct ClaimExtractor: Sendable {
             let flags = ClaimWords.flags(of: tokens)
             let attribution = AttributionFinder.attribution(in: sentence.text, tokens: tokens, flags: flags)
             let entities = recognizer.entities(in: sentence.text, tokens: tokens)
+            for entity in entities {
+                guard let id = entity.entityID else { continue }
+                named.insert(id)
+                if let affiliation = recognizer.gazetteer.entry(id: id)?.affiliation { named.insert(affiliation) }
+            }
+            findings.append(
+                SentenceFindings(
+                    position: position, sentence: sentence, tokens: tokens, flags: flags,
+                    allFlags: flags.reduce(into: ClaimWords.Flags()) { $0.formUnion($1) }, attribution: attribution,
+                    clauses: attribution.map {
+                        AttributionFinder.clauseAttributions(in: sentence.text, tokens: tokens, flags: flags, after: $0)
+                    } ?? [], entities: entities))
+        }
+
+        var claims: [Claim] = []
+        var lastSpeaker: Speaker?
+        var lastPerson: Speaker?
+        var lastBody: Speaker?
+        // Known organisations named so far, latest last: what "the ministry" and "the Navy" mean.
+        var namedBodies: [Speaker] = []
+        for finding in findings {
+            let (position, sentence, tokens, flags) = (
+                finding.position, finding.sentence, finding.tokens, finding.flags
+            )
+            let (attribution, entities, allFlags) = (finding.attribution, finding.entities, finding.allFlags)
             let polarity = PolarityFinder.polarity(
                 of: sentence.text, tokens: tokens, flags: flags, content: attribution?.content)
-            let allFlags = flags.reduce(into: ClaimWords.Flags()) { $0.formUnion($1) }
             var quantities = QuantityExtractor.quantities(in: sentence.text, tokens: tokens)
             if allFlags.contains(.negation) && allFlags.contains(.harm) {
                 quantities += Self.noneHurt(sentence.text, tokens, flags)
@@ -140,21 +176,23 @@ public struct ClaimExtractor: Sendable {
                     let pronoun = personal || ["it", "они", "they", "их"].contains(word)
                     // "the ministry": the latest body named so far whose name has that word.
                     let role = word.split(separator: " ").last.map(String.init) ?? word
-                    let named = pronoun ? nil : namedBodies.last { $0.name.lowercased().contains(role) }
+                    let body = pronoun ? nil : namedBodies.last { $0.name.lowercased().contains(role) }
                     let antecedent =
                         personal
-                        ? (lastPerson ?? lastSpeaker) : pronoun ? (lastBody ?? lastSpeaker) : (named ?? lastBody)
+                        ? (lastPerson ?? lastSpeaker) : pronoun ? (lastBody ?? lastSpeaker) : (body ?? lastBody)
                     if var antecedent {
                         antecedent.text = attribution.speaker
                         antecedent.fromAntecedent = true
                         speaker = antecedent
                     } else {
-                        speaker = resolve(attribution, entities: entities)
+                        speaker = resolve(attribution, entities: entities, named: named)
                     }
                 } else {
-                    speaker = resolve(attribution, entities: entities)
+                    speaker = resolve(attribution, entities: entities, named: named)
                 }
-                if let speaker, !speaker.fromAntecedent {
+                // An antecedent read again is the latest mention too: "The coalition said ...
+                // it said" follows the coalition, not a body named before it.
+                if let speaker {
                     lastSpeaker = speaker
                     if speaker.kind == .person { lastPerson = speaker } else { lastBody = speaker }
                 }
@@ -165,32 +203,50 @@ public struct ClaimExtractor: Sendable {
             }
             if let speaker, speaker.entityID != nil, speaker.kind != .person { namedBodies.append(speaker) }
 
-            let isDenialCue = attribution.map { AttributionFinder.denialCues.contains($0.cue) } ?? false
             let asks =
                 sentence.text.utf8.last == UInt8(ascii: "?") || allFlags.contains(.questionCue)
                 || (allFlags.contains(.negation) && tokens.contains { $0.lowercased == "confirm" })
-            let stance: Stance =
-                attribution == nil
-                ? (asks ? .questions : .asserts)
-                : isDenialCue ? .denies : asks ? .questions : .attributes
-
-            var slots: [ClaimSlot] = []
-            if allFlags.contains(.strikeVerb) { slots += [.actor, .target] }
-            if entities.contains(where: { $0.kind == .place }) { slots.append(.place) }
-            if !times.isEmpty { slots.append(.time) }
-            if !quantities.isEmpty { slots.append(.count) }
-            if quantities.contains(where: { Self.casualtyEvents.contains($0.event ?? "") }) { slots.append(.casualty) }
-            if polarity.denial || isDenialCue { slots.append(.denial) }
-            if attribution?.form == .direct { slots.append(.quote) }
-            if attribution?.cue == "warn" { slots.append(.warning) }
-            if allFlags.contains(.causeWord) { slots.append(.cause) }
-            if slots.isEmpty { slots.append(.other) }
-
-            claims.append(
-                Claim(
+            /// The claim of the sentence, or of one of its clauses with a speaker of its own.
+            func claim(
+                _ attribution: Attribution?, _ speaker: Speaker?, _ polarity: Polarity, _ entities: [EntityMention],
+                _ quantities: [Quantity], _ times: [TimeMention]
+            ) -> Claim {
+                let isDenialCue = attribution.map { AttributionFinder.denialCues.contains($0.cue) } ?? false
+                let stance: Stance =
+                    attribution == nil
+                    ? (asks ? .questions : .asserts)
+                    : isDenialCue ? .denies : asks ? .questions : .attributes
+                var slots: [ClaimSlot] = []
+                if allFlags.contains(.strikeVerb) { slots += [.actor, .target] }
+                if entities.contains(where: { $0.kind == .place }) { slots.append(.place) }
+                if !times.isEmpty { slots.append(.time) }
+                if !quantities.isEmpty { slots.append(.count) }
+                if quantities.contains(where: { Self.casualtyEvents.contains($0.event ?? "") }) {
+                    slots.append(.casualty)
+                }
+                if polarity.denial || isDenialCue { slots.append(.denial) }
+                if attribution?.form == .direct { slots.append(.quote) }
+                if attribution?.cue == "warn" { slots.append(.warning) }
+                if allFlags.contains(.causeWord) { slots.append(.cause) }
+                if slots.isEmpty { slots.append(.other) }
+                return Claim(
                     sentence: position, text: sentence.text, range: sentence.range, content: attribution?.content,
                     speaker: speaker, cue: attribution?.cue, form: attribution?.form, stance: stance,
-                    polarity: polarity, entities: entities, quantities: quantities, times: times, slots: slots))
+                    polarity: polarity, entities: entities, quantities: quantities, times: times, slots: slots)
+            }
+            claims.append(claim(attribution, speaker, polarity, entities, quantities, times))
+
+            // "..., a day after the coalition said Russian munitions hit ...": the clause's own claim,
+            // over the same sentence, with only what its content holds.
+            for clause in finding.clauses {
+                let content = clause.content
+                claims.append(
+                    claim(
+                        clause, resolve(clause, entities: entities, named: named),
+                        PolarityFinder.polarity(of: sentence.text, tokens: tokens, flags: flags, content: content),
+                        entities.filter { content.contains($0.range) || clause.speakerRange.contains($0.range) },
+                        quantities.filter { content.contains($0.range) }, times.filter { content.contains($0.range) }))
+            }
         }
         return claims
     }
@@ -202,15 +258,31 @@ public struct ClaimExtractor: Sendable {
         "ранены": "wounded", "погиб": "killed", "погибли": "killed",
     ]
 
+    /// What opens a statement's source in "в заявлении коалиции" (in the coalition's statement).
+    static let statementPrepositions: Set<String> = ["в", "во", "из", "по", "in", "from", "by"]
+    /// Last words of a unit that speaks for its body ("General Command", "press service").
+    static let unitNouns: Set<String> = [
+        "command", "service", "office", "headquarters", "department", "staff", "directorate", "centre", "center",
+        "unit", "branch", "council",
+    ]
+
+    /// Words for "not one of them", which negate a casualty verb a few words on.
+    static let nobody: Set<String> = ["none", "nobody", "neither", "никто", "ни"]
+
     /// "Advisers were not hurt", "no one was injured", "не пострадали": a count of zero, so that
     /// it can meet "two advisers were wounded" as a conflict.
     static func noneHurt(_ sentence: String, _ tokens: [Token], _ flags: [ClaimWords.Flags]) -> [Quantity] {
         var found: [Quantity] = []
         for index in tokens.indices where flags[index].contains(.harm) {
             guard let event = harmed[tokens[index].lowercased] else { continue }
-            // The negation within the two words before: "were not hurt", "not been harmed".
+            // The negation within the two words before: "were not hurt", "not been harmed"; or a
+            // pronoun of none a little further: "none of its own advisers were hurt".
             let window = max(0, index - 3)..<index
-            guard let negation = window.last(where: { flags[$0].contains(.negation) }) else { continue }
+            let wider = max(0, index - 7)..<index
+            guard
+                let negation = window.last(where: { flags[$0].contains(.negation) })
+                    ?? wider.last(where: { Self.nobody.contains(tokens[$0].lowercased) })
+            else { continue }
             let range = TextRange(tokens[negation].range.lowerBound, tokens[index].range.upperBound)
             // The counted noun: the plural word before the verb phrase, if any ("advisers were not hurt").
             let noun = tokens[..<negation].last(where: {
@@ -250,9 +322,19 @@ public struct ClaimExtractor: Sendable {
 
     /// The speaker an attribution names: the best entity inside its words (a known person
     /// speaks for its affiliation; a known body beats an unknown name), else the words tidied.
-    func resolve(_ attribution: Attribution, entities: [EntityMention]) -> Speaker {
+    func resolve(_ attribution: Attribution, entities: [EntityMention], named: Set<String> = []) -> Speaker {
         let inside = entities.filter {
             attribution.speakerRange.contains($0.range) || attribution.speakerRange.overlaps($0.range)
+        }
+        // "Syria's main U.S.-backed force" in an article that names the SDF: the SDF. Only when
+        // no known person or body is named in the words, and only one named entity fits.
+        if !named.isDisjoint(with: recognizer.gazetteer.describedIDs),
+            !inside.contains(where: { $0.entityID != nil && $0.kind != .place })
+        {
+            let described = recognizer.gazetteer.entries(describedBy: attribution.speaker).filter {
+                named.contains($0.id)
+            }
+            if described.count == 1 { return Speaker(entry: described[0], text: attribution.speaker) }
         }
         func rank(_ mention: EntityMention) -> Int {
             var score = 0
@@ -290,11 +372,20 @@ public struct ClaimExtractor: Sendable {
             return Speaker(
                 name: place.canonicalName, entityID: place.entityID, kind: .place, text: attribution.speaker)
         }
-        // No name inside: the phrase itself may be one the gazetteer knows ("Defence Ministry").
-        if let entry = recognizer.gazetteer.lookup(Self.tidy(attribution.speaker)) {
-            return Speaker(entry: entry, text: attribution.speaker)
+        // No name inside: the phrase itself may be one the gazetteer knows ("Defence Ministry"),
+        // or end with one ("в заявлении коалиции", in the coalition's statement).
+        let tidied = Self.tidy(attribution.speaker)
+        if let entry = recognizer.gazetteer.lookup(tidied) { return Speaker(entry: entry, text: attribution.speaker) }
+        if let space = tidied.firstIndex(of: " "), Self.statementPrepositions.contains(tidied[..<space].lowercased()) {
+            let words = tidied.split(separator: " ")
+            for start in 1..<words.count {
+                guard let entry = recognizer.gazetteer.lookup(words[start...].joined(separator: " ")),
+                    entry.kind != .place
+                else { continue }
+                return Speaker(entry: entry, text: attribution.speaker)
+            }
         }
-        return Speaker(name: Self.tidy(attribution.speaker), text: attribution.speaker)
+        return Speaker(name: tidied, text: attribution.speaker)
     }
 
     /// The speaker an entity mention names: the gazetteer's entry when it has one (with the body
@@ -304,6 +395,20 @@ public struct ClaimExtractor: Sendable {
             var speaker = Speaker(entry: entry, text: text)
             speaker.kind = mention.kind
             return speaker
+        }
+        // "The SDF General Command", "Kremlin press office": a unit of a known body speaks for it.
+        if mention.kind == .organization, let space = mention.text.lastIndex(of: " "),
+            Self.unitNouns.contains(mention.text[mention.text.index(after: space)...].lowercased())
+        {
+            let words = Self.tidy(mention.text).split(separator: " ")
+            for count in stride(from: words.count - 1, through: 1, by: -1) {
+                guard let entry = recognizer.gazetteer.lookup(words.prefix(count).joined(separator: " ")),
+                    entry.kind == .organization
+                else { continue }
+                return Speaker(
+                    name: Self.tidy(mention.text), entityID: entry.id, affiliation: entry.affiliation,
+                    kind: .organization, text: text)
+            }
         }
         return Speaker(name: mention.canonicalName, kind: mention.kind, text: text)
     }

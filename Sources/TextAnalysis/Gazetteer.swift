@@ -19,10 +19,13 @@ public struct Gazetteer: Sendable {
         public var demonyms: [String]
         /// Words for its people ("Russians", "Kurds"): a group, not the place.
         public var peoples: [String]
+        /// How outlets describe it without naming it ("US-backed force", "Kurdish-led alliance"):
+        /// never recognized alone, only read as the entity when the same article names it too.
+        public var descriptions: [String]
 
         public init(
             id: String, kind: EntityMention.Kind, name: String, aliases: [String] = [], affiliation: String? = nil,
-            roles: [String] = [], demonyms: [String] = [], peoples: [String] = []
+            roles: [String] = [], demonyms: [String] = [], peoples: [String] = [], descriptions: [String] = []
         ) {
             self.id = id
             self.kind = kind
@@ -32,6 +35,7 @@ public struct Gazetteer: Sendable {
             self.roles = roles
             self.demonyms = demonyms
             self.peoples = peoples
+            self.descriptions = descriptions
         }
     }
 
@@ -97,10 +101,13 @@ public struct Gazetteer: Sendable {
                     .filter { !$0.isEmpty }
             }
             let affiliation = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
+            let names = list(3, ";")
+            let descriptions = names.filter { $0.hasSuffix("~") }.map { String($0.dropLast()) }
             entries.append(
                 Entry(
-                    id: id, kind: kind, name: fields[2], aliases: list(3, ";"), affiliation: affiliation,
-                    roles: list(5, ","), demonyms: list(6, ";"), peoples: list(7, ";")))
+                    id: id, kind: kind, name: fields[2], aliases: names.filter { !$0.hasSuffix("~") },
+                    affiliation: affiliation, roles: list(5, ","), demonyms: list(6, ";"), peoples: list(7, ";"),
+                    descriptions: descriptions))
             entryLines.append((lineNumber, line))
         }
         var indexByID: [String: Int] = [:]
@@ -129,6 +136,26 @@ public struct Gazetteer: Sendable {
     /// hyphens, apostrophes and diacritics ignored), nil when unknown or ambiguous. A leading title
     /// ("Maj. Gen.") and a possessive are ignored.
     public func lookup(_ name: String) -> Entry? { tables.lookup(name) }
+
+    /// The ids of entries with descriptions: an article that names none of them needs no look.
+    public var describedIDs: Set<String> { tables.describedIDs }
+
+    /// The entries one of whose descriptions the phrase contains ("Syria's main U.S.-backed
+    /// force" holds "US-backed force"), each once, in data order. Callers decide whether the
+    /// context names the entity; a description alone proves nothing.
+    public func entries(describedBy phrase: String) -> [Entry] {
+        let keys = NameKeys.keys(of: phrase)
+        guard !keys.isEmpty else { return [] }
+        var found: [Entry] = []
+        for (entry, description) in tables.descriptions where !found.contains(where: { $0.id == entries[entry].id }) {
+            guard description.count <= keys.count else { continue }
+            let matches = (0...(keys.count - description.count)).contains { start in
+                description.indices.allSatisfy { keys[start + $0] == description[$0] }
+            }
+            if matches { found.append(entries[entry]) }
+        }
+        return found
+    }
 
     /// Aliases (normalized) that name two or more entries of the same kind; the tests require
     /// each to be declared `ambiguous` in the data.
@@ -320,6 +347,9 @@ final class GazetteerTables: Sendable {
     let indexByID: [String: Int]
     let ambiguousAliases: Set<String>
     let aliases: [Alias]
+    /// Every entry's descriptions as normalized keys, with the entry's index.
+    let descriptions: [(entry: Int, keys: [String])]
+    let describedIDs: Set<String>
     let aliasesByEntry: [[Int]]
     /// Whole normalized alias → aliases, for `lookup`.
     let exactWhole: [String: [Int]]
@@ -392,6 +422,10 @@ final class GazetteerTables: Sendable {
             }
         }
         self.aliases = aliases
+        self.descriptions = entries.indices.flatMap { index in
+            entries[index].descriptions.map { (entry: index, keys: NameKeys.keys(of: $0)) }.filter { !$0.keys.isEmpty }
+        }
+        self.describedIDs = Set(entries.filter { !$0.descriptions.isEmpty }.map(\.id))
 
         var aliasesByEntry: [[Int]] = Array(repeating: [], count: entries.count)
         var exactFirst: [String: [Int]] = [:]

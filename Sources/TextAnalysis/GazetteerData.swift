@@ -9,6 +9,8 @@
 /// - id: lower-case ASCII and hyphens, unique; `EntityMention.entityID` carries it.
 /// - aliases: every other spelling, in any script. A trailing `?` marks a weak alias, a surname so
 ///   common as a word ("May", "Bali") that text must show it with a title or in the possessive.
+///   A trailing `~` marks a description ("US-backed force"): never recognized as a name, only
+///   read as the entity in a speaker's words when the same article names the entity too.
 ///   Articles (al-, el-, ez-), hyphens, periods, apostrophes, diacritics and Russian case endings
 ///   are normalized away, so "Deir al-Zor" also covers "Deir Al Zor"; list the other spellings.
 /// - affiliation: the id of the body a person speaks for or a place lies in; may be empty.
@@ -371,7 +373,7 @@ let gazetteerData = """
 
     # Armed groups and parties to the conflicts
     org | islamic-state | Islamic State | IS; ISIS; Isis; ISIL; Daesh; Daech; Islamic State group; Islamic State of Iraq and the Levant; Islamic State of Iraq and Syria; Исламское государство; ИГ; ИГИЛ; ДАИШ; Даиш | | | | 
-    org | sdf | Syrian Democratic Forces | SDF; Сирийские демократические силы; СДС; QSD; US-backed Syrian Democratic Forces; U.S.-backed Syrian Democratic Forces
+    org | sdf | Syrian Democratic Forces | SDF; Сирийские демократические силы; СДС; QSD; US-backed Syrian Democratic Forces; U.S.-backed Syrian Democratic Forces; US-backed force~; US-backed forces~; US-backed militia~; US-backed alliance~; US-backed fighters~; US-allied force~; US-allied forces~; US-allied fighters~; Kurdish-led force~; Kurdish-led forces~; Kurdish-led alliance~; Kurdish-led militia~; Arab-Kurdish alliance~; Arab-Kurdish force~; Arab-Kurdish forces~; поддерживаемые США силы~; курдско-арабский альянс~
     org | deir-ez-zor-military-council | Deir ez-Zor Military Council | Deir al-Zor Military Council; Deir Ezzor Military Council; DMC | sdf
     org | ypg | People's Protection Units | YPG; Kurdish People's Protection Units; Yekineyen Parastina Gel | sdf
     org | ypj | Women's Protection Units | YPJ | sdf
@@ -451,7 +453,7 @@ let gazetteerData = """
     org | israel-defense-forces | Israel Defense Forces | IDF; Israeli military; Israeli army; ЦАХАЛ | israel
     # United States
     org | white-house | White House | the White House; Белый дом | united-states
-    org | pentagon | Pentagon | the Pentagon; U.S. Department of Defense; US Department of Defense; Department of Defense; Defense Department; U.S. Defense Department; US Defense Department; DoD; Пентагон; Министерство обороны США | united-states
+    org | pentagon | Pentagon | the Pentagon; U.S. Department of Defense; US Department of Defense; Department of Defense; Defense Department; U.S. Defense Department; US Defense Department; DoD; U.S. military; US military; American military; Пентагон; Министерство обороны США | united-states
     org | state-department | State Department | U.S. State Department; US State Department; Department of State; U.S. Department of State; Госдеп; Госдепартамент; Госдепартамент США | united-states
     org | cia | CIA | Central Intelligence Agency; ЦРУ | united-states
     org | fbi | FBI | Federal Bureau of Investigation; ФБР | united-states
@@ -464,7 +466,7 @@ let gazetteerData = """
     org | us-navy | U.S. Navy | US Navy | pentagon
     org | us-marines | U.S. Marine Corps | US Marine Corps; U.S. Marines; US Marines | pentagon
     org | us-mission-un | U.S. Mission to the United Nations | US Mission to the UN; U.S. Mission to the UN; USUN | state-department
-    org | nhc | National Hurricane Center | U.S. National Hurricane Center; US National Hurricane Center; NHC | united-states
+    org | nhc | National Hurricane Center | U.S. National Hurricane Center; US National Hurricane Center; NHC; Miami-based center~; Miami-based hurricane center~; hurricane center~ | united-states
     org | usgs | U.S. Geological Survey | US Geological Survey; United States Geological Survey; USGS | united-states
     org | nasa | NASA | National Aeronautics and Space Administration; НАСА | united-states
     org | jpl | Jet Propulsion Laboratory | JPL | nasa

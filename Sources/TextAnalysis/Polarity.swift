@@ -39,6 +39,7 @@ public enum PolarityFinder {
         "untrue", "lies", "fabricated", "fabrication", "nonsense", "unfounded", "опроверг", "опровергла",
         "опровергли", "опровергло", "опровергает", "отверг", "отвергла", "отвергли", "отвергло", "отрицает",
         "отрицают", "опровержение", "фейк", "ложь", "провокация", "провокацией", "беспочвенные",
+        "impossible", "absurd", "ridiculous", "невозможно", "абсурд", "абсурдными",
     ]
     static let exclusives: Set<String> = ["only", "solely", "exclusively", "только", "исключительно", "лишь"]
     static let hedges: Set<String> = [
@@ -94,6 +95,17 @@ public enum PolarityFinder {
                 if previous == "not" { continue }
                 polarity.exclusive = true
                 polarity.cues.append(token.text)
+            }
+        }
+        // "Why would we bomb them?": a speaker's rhetorical question about its own deed denies it.
+        for index in tokens.indices.dropLast(2) where tokens[index].lowercased == "why" {
+            let modal = tokens[index + 1].lowercased
+            let subject = tokens[index + 2].lowercased
+            if ["would", "should"].contains(modal), ["we", "i", "they"].contains(subject) {
+                polarity.denial = true
+                polarity.cues.append(
+                    sentence.slice(TextRange(tokens[index].range.lowerBound, tokens[index + 2].range.upperBound)))
+                break
             }
         }
         return polarity

@@ -89,10 +89,34 @@ import TextAnalysis
                 + "(precision \(speakerRight)/\(speakerGiven)), counts \(countRight)/\(countChecked), "
                 + "denials \(denialRight)/\(denialChecked)"
         }
+
+        static func + (lhs: Tally, rhs: Tally) -> Tally { lhs.combined(with: rhs, sign: 1) }
+        static func - (lhs: Tally, rhs: Tally) -> Tally { lhs.combined(with: rhs, sign: -1) }
+
+        private func combined(with other: Tally, sign: Int) -> Tally {
+            Tally(
+                mentions: mentions + sign * other.mentions,
+                sentencesFound: sentencesFound + sign * other.sentencesFound,
+                speakerChecked: speakerChecked + sign * other.speakerChecked,
+                speakerRight: speakerRight + sign * other.speakerRight,
+                speakerGiven: speakerGiven + sign * other.speakerGiven,
+                countChecked: countChecked + sign * other.countChecked,
+                countRight: countRight + sign * other.countRight,
+                denialChecked: denialChecked + sign * other.denialChecked,
+                denialRight: denialRight + sign * other.denialRight)
+        }
     }
 
-    /// CLAIMS_GOLD_VERBOSE=1 prints every miss.
-    static let verbose = ProcessInfo.processInfo.environment["CLAIMS_GOLD_VERBOSE"] != nil
+    /// The story of the worked example in DESIGN.md, whose every gold claim must come out right.
+    static let workedExample = "deir-ez-zor-sdf-strike"
+
+    /// CLAIMS_GOLD_VERBOSE=1 prints every miss; CLAIMS_GOLD_VERBOSE=STORY_ID those of one story.
+    static let verbosity = ProcessInfo.processInfo.environment["CLAIMS_GOLD_VERBOSE"]
+
+    static func verbose(_ claim: GoldClaim) -> Bool {
+        guard let verbosity else { return false }
+        return verbosity == "1" || verbosity == claim.story
+    }
 
     static func normalized(_ text: String) -> String { collapseSpaces(text).lowercased() }
 
@@ -101,10 +125,13 @@ import TextAnalysis
         try #require(!events.isEmpty, "the corpora load")
         let extractor = ClaimExtractor()
         var total = Tally()
+        var worked = Tally()
         for event in events {
             var tally = Tally()
             var cache: [String: [Claim]] = [:]
             for claim in event.gold.claims {
+                let before = tally
+                defer { if claim.story == Self.workedExample { worked = worked + (tally - before) } }
                 for mention in claim.mentions {
                     guard let item = event.resolve(mention.item) else { continue }
                     tally.mentions += 1
@@ -114,12 +141,12 @@ import TextAnalysis
                     let claims = cache[key] ?? extractor.claims(in: report.text, published: report.date)
                     cache[key] = claims
                     let wanted = Self.normalized(mention.sentence)
-                    guard
-                        let found = claims.first(where: {
-                            Self.normalized($0.text).contains(wanted)
-                                || wanted.contains(Self.normalized($0.text)) && $0.text.count > 20
-                        })
-                    else { continue }
+                    // The sentence's claims: its own and those of clauses with speakers of their own.
+                    let matching = claims.filter {
+                        Self.normalized($0.text).contains(wanted)
+                            || wanted.contains(Self.normalized($0.text)) && $0.text.count > 20
+                    }
+                    guard let found = matching.first else { continue }
                     tally.sentencesFound += 1
                     // Speakers of relayed claims.
                     if mention.stance != .asserts, let gold = mention.speaker ?? claim.speaker,
@@ -127,10 +154,12 @@ import TextAnalysis
                     {
                         tally.speakerChecked += 1
                         if found.speaker != nil { tally.speakerGiven += 1 }
-                        let ids = [found.speaker?.entityID, found.speaker?.affiliation].compactMap { $0 }
+                        let ids = matching.flatMap {
+                            [$0.speaker?.entityID, $0.speaker?.affiliation].compactMap { $0 }
+                        }
                         if ids.contains(where: accepted.contains) {
                             tally.speakerRight += 1
-                        } else if Self.verbose {
+                        } else if Self.verbose(claim) {
                             print(
                                 "speaker \(gold): got \(found.speaker.map { "\($0.name) [\($0.entityID ?? "-")] from '\($0.text)'" } ?? "none") in: \(found.text)"
                             )
@@ -139,46 +168,50 @@ import TextAnalysis
                     // Counts.
                     if let count = claim.values?["count"] {
                         tally.countChecked += 1
-                        if found.quantities.contains(where: { Self.matches($0, count) }) {
+                        if found.quantities.contains(where: { Self.matches($0, count, extractor) }) {
                             tally.countRight += 1
-                        } else if Self.verbose {
+                        } else if Self.verbose(claim) {
                             print("count \(count): got \(found.quantities.map(\.text)) in: \(found.text)")
                         }
                     }
                     // Denials.
                     if claim.slot == .denial {
                         tally.denialChecked += 1
-                        if found.stance == .denies || found.polarity.denial || found.polarity.negated {
+                        if matching.contains(where: {
+                            $0.stance == .denies || $0.polarity.denial || $0.polarity.negated
+                        }) {
                             tally.denialRight += 1
+                        } else if Self.verbose(claim) {
+                            print("denial: got \(found.stance) in: \(found.text)")
                         }
                     }
                 }
             }
             print("claims \(event.name): \(tally)")
-            total.mentions += tally.mentions
-            total.sentencesFound += tally.sentencesFound
-            total.speakerChecked += tally.speakerChecked
-            total.speakerRight += tally.speakerRight
-            total.speakerGiven += tally.speakerGiven
-            total.countChecked += tally.countChecked
-            total.countRight += tally.countRight
-            total.denialChecked += tally.denialChecked
-            total.denialRight += tally.denialRight
+            total = total + tally
         }
+        print("claims \(Self.workedExample) (the worked example): \(worked)")
         print("claims all: \(total)")
+        // The worked example is the product's promise: every gold claim right, not most.
+        #expect(worked.speakerChecked > 100 && worked.speakerRight == worked.speakerChecked, "\(worked)")
+        #expect(worked.countRight == worked.countChecked && worked.denialRight == worked.denialChecked, "\(worked)")
         #expect(Double(total.sentencesFound) >= 0.9 * Double(total.mentions))
-        #expect(Double(total.speakerRight) >= 0.7 * Double(total.speakerChecked))
+        #expect(Double(total.speakerRight) >= 0.75 * Double(total.speakerChecked))
         #expect(Double(total.countRight) >= 0.8 * Double(total.countChecked))
         #expect(Double(total.denialRight) >= 0.8 * Double(total.denialChecked))
     }
 
-    /// A gold count (a number, or a word such as "several") against an extracted quantity.
-    static func matches(_ quantity: Quantity, _ gold: GoldValue) -> Bool {
+    /// A gold count (a number, or a word such as "several") against an extracted quantity. A
+    /// word matches by meaning: "несколько" is "several" when both read as the same bounds.
+    static func matches(_ quantity: Quantity, _ gold: GoldValue, _ extractor: ClaimExtractor) -> Bool {
         switch gold {
         case .number(let value): return quantity.lower <= value && value <= (quantity.upper ?? .infinity)
         case .text(let word):
-            return quantity.kind == .vague && quantity.text.lowercased().contains(word.lowercased())
-                || quantity.text.lowercased().contains(word.lowercased())
+            if quantity.text.lowercased().contains(word.lowercased()) { return true }
+            let phrase = "\(word) people"
+            guard let meant = QuantityExtractor.quantities(in: phrase, tokens: Tokenizer.tokens(of: phrase)).first
+            else { return false }
+            return quantity.kind == meant.kind && quantity.lower == meant.lower && quantity.upper == meant.upper
         default: return false
         }
     }

@@ -75,6 +75,22 @@ import Testing
         Case(sentence: "Russian warplanes bombed positions near the gas plant on Monday.", speaker: nil, cue: nil),
         Case(sentence: "Russia and the United States back rival offensives in the province.", speaker: nil, cue: nil),
         Case(sentence: "Two men were reported missing after the storm.", speaker: nil, cue: nil),
+        // A headline's source after its last dash outranks a speech verb in the reported words.
+        Case(
+            sentence: "Russian warplanes hit only confirmed IS targets, US told of operation borders — MoD",
+            speaker: "MoD", cue: "tag", form: .tagged),
+        // A phrase of time after the verb is not the speaker; the one before it is.
+        Case(
+            sentence:
+                "\"The line is open,\" the coalition's commander, Lt. Gen. Paul Funk, said in a statement Saturday.",
+            speaker: "the coalition's commander, Lt. Gen. Paul Funk", cue: "say", form: .direct),
+        Case(
+            sentence: "Удары наносятся только по ИГ, заявил в воскресенье представитель Минобороны Игорь Конашенков.",
+            speaker: "представитель Минобороны Игорь Конашенков", cue: "заявить"),
+        // Russian roles without a name point back, as "the general" does.
+        Case(
+            sentence: "Генерал подчеркнул, что боестолкновений не было.", speaker: "Генерал", cue: "подчеркнуть",
+            needsAntecedent: true),
         // After "accused" comes an object, not a speaker: the speaker is before it.
         Case(
             sentence: "The talks stalled, the SDF said, and accused the army of shelling.", speaker: "the SDF",
@@ -89,6 +105,27 @@ import Testing
         #expect(found?.cue == example.cue)
         if let form = example.form { #expect(found?.form == form) }
         if let found { #expect(found.needsAntecedent == example.needsAntecedent) }
+    }
+
+    @Test func aSubordinateClauseHasASpeakerOfItsOwn() throws {
+        let sentence =
+            "Russia's Defense Ministry denied that its jets struck the SDF, a day after the U.S.-led coalition "
+            + "said Russian munitions hit a position near Deir al-Zor."
+        let tokens = Tokenizer.tokens(of: sentence)
+        let main = try #require(AttributionFinder.attribution(in: sentence, tokens: tokens))
+        #expect(main.speaker == "Russia's Defense Ministry")
+        let clauses = AttributionFinder.clauseAttributions(
+            in: sentence, tokens: tokens, flags: ClaimWords.flags(of: tokens), after: main)
+        #expect(clauses.map(\.speaker) == ["the U.S.-led coalition"])
+        #expect(clauses.first.map { sentence.slice($0.content) } == "Russian munitions hit a position near Deir al-Zor")
+        // A second verb of the same speaker's sentence opens no clause.
+        let plain = "The ministry said its jets struck only IS and added that it had warned the coalition."
+        let plainTokens = Tokenizer.tokens(of: plain)
+        let plainMain = try #require(AttributionFinder.attribution(in: plain, tokens: plainTokens))
+        #expect(
+            AttributionFinder.clauseAttributions(
+                in: plain, tokens: plainTokens, flags: ClaimWords.flags(of: plainTokens), after: plainMain
+            ).isEmpty)
     }
 
     @Test func contentLeavesOutTheSpeaker() throws {
@@ -108,6 +145,9 @@ import Testing
         ("Минобороны опровергло сообщения об ударе.", false, true, false),
         ("Российские самолеты удары не наносили.", true, false, false),
         ("Six fighters were wounded.", false, false, false),
+        ("Konashenkov said such a strike was \"impossible\".", false, true, false),
+        ("\"Why would we bomb them?\" Konashenkov asked.", false, true, false),
+        ("Why would the rebels leave the city now?", false, false, false),
     ])
     func polarity(sentence: String, negated: Bool, denial: Bool, exclusive: Bool) {
         let found = PolarityFinder.polarity(of: sentence, tokens: Tokenizer.tokens(of: sentence))

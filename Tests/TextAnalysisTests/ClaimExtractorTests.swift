@@ -33,6 +33,69 @@ import Testing
         #expect(denial.speaker?.entityID == "russian-defense-ministry")
     }
 
+    @Test func aDescriptionNamesTheEntityTheArticleNames() throws {
+        let text = """
+            US-backed force says hit by Russian strikes in east Syria
+
+            Six fighters from a US-backed alliance were wounded on Saturday, the alliance said. The Syrian \
+            Democratic Forces (SDF) are fighting Islamic State east of the Euphrates.
+            """
+        let claims = ClaimExtractor().claims(in: text, published: Self.published)
+        #expect(claims.first?.speaker?.entityID == "sdf", "the headline's description")
+        let wounded = try #require(claims.first { $0.text.hasPrefix("Six fighters") })
+        #expect(wounded.speaker?.entityID == "sdf", "the alliance: the described force, named later")
+        // Where the article never names the SDF, a description stays a description.
+        let unnamed = ClaimExtractor().claims(
+            in: "US-backed force says hit by Russian strikes in east Syria", published: Self.published)
+        #expect(unnamed.first?.speaker != nil)
+        #expect(unnamed.first?.speaker?.entityID == nil)
+    }
+
+    @Test func aClauseWithItsOwnSpeakerIsAClaimOfItsOwn() throws {
+        let text = """
+            Russia denies striking SDF
+
+            Russia's Defense Ministry on Sunday dismissed allegations that its warplanes hit U.S.-allied \
+            fighters in eastern Syria, where a Kurdish-led force says six of its members were wounded.
+            """
+        let claims = ClaimExtractor().claims(in: text, published: Self.published)
+        let both = claims.filter { $0.text.hasPrefix("Russia's Defense Ministry") }
+        #expect(both.map { $0.speaker?.entityID } == ["russian-defense-ministry", "sdf"])
+        let sdf = try #require(both.last)
+        #expect(sdf.quantities.map(\.lower) == [6], "only the clause's own count")
+        #expect(sdf.stance == .attributes)
+    }
+
+    @Test func aUnitOfAKnownBodySpeaksForIt() throws {
+        let text = "SDF accuses parties\n\nThe SDF General Command said in a statement that some parties obstruct it."
+        let claims = ClaimExtractor().claims(in: text, published: Self.published)
+        #expect(claims.last?.speaker?.entityID == "sdf")
+        #expect(claims.last?.speaker?.name == "SDF General Command")
+    }
+
+    @Test func russianRolesAndStatementsFindTheirSpeakers() throws {
+        let text = """
+            Минобороны: удары наносились только по ИГ
+
+            Официальный представитель Минобороны РФ генерал-майор Игорь Конашенков заявил, что удары \
+            наносились только по ИГ. Генерал подчеркнул, что боестолкновений не было. Как говорится в \
+            заявлении коалиции, российские боеприпасы поразили позиции СДС.
+            """
+        let claims = ClaimExtractor().claims(in: text, published: Self.published)
+        let general = try #require(claims.first { $0.text.hasPrefix("Генерал") })
+        #expect(general.speaker?.entityID == "konashenkov")
+        let coalition = try #require(claims.first { $0.text.hasPrefix("Как говорится") })
+        #expect(coalition.speaker?.entityID == "us-led-coalition")
+    }
+
+    @Test func noneOfThemHurtIsACountOfZero() throws {
+        let text = "It said several SDF fighters had been wounded but that none of its own advisers were hurt."
+        let claims = ClaimExtractor().claims(in: text, published: Self.published)
+        let quantities = try #require(claims.first).quantities
+        #expect(quantities.contains { $0.lower == 0 && $0.upper == 0 && $0.event == "wounded" })
+        #expect(quantities.contains { $0.kind == .vague })
+    }
+
     @Test func russianCollectiveNumeralsCount() throws {
         let text = "Трое украинских военнослужащих получили ранения, сообщили в ФСБ."
         let claims = ClaimExtractor().claims(in: text, published: Self.published)
