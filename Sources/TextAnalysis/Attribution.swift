@@ -163,6 +163,12 @@ public enum AttributionFinder {
         "on", "in", "at", "after", "before", "during", "since", "late", "early", "last", "earlier", "later", "в",
         "во", "на", "после",
     ]
+    /// Cue words that are also nouns, and the words that make them nouns ("other reports").
+    static let reportNouns: Set<String> = ["reports", "claims", "statements", "warnings", "denials"]
+    static let reportDeterminers: Set<String> = [
+        "other", "some", "media", "news", "earlier", "unconfirmed", "the", "these", "those", "several", "local",
+        "press", "initial", "conflicting", "such", "many", "its", "their",
+    ]
     /// Days as a time phrase names them, in the cases Russian puts them in after "в".
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник", "вторник",
@@ -270,6 +276,8 @@ public enum AttributionFinder {
             // "the United States": a capitalized cue is a name, but in a Title Case headline.
             if tokens[index].isCapitalized && index > 0 && !titleCase { continue }
             if insideQuote[index] { continue }
+            // "Other reports put the number at eight": a noun, not the verb "reports".
+            if index > 0, reportNouns.contains(lower[index]), reportDeterminers.contains(lower[index - 1]) { continue }
             // "was reported", "is said to": passive, no speaker in the clause.
             // "was reported", "is said to": passive, no speaker in the clause; but "X was quoted
             // as saying" names X.

@@ -240,10 +240,14 @@ public struct ClaimExtractor: Sendable {
             // over the same sentence, with only what its content holds.
             for clause in finding.clauses {
                 let content = clause.content
+                // Only the clause's own words bear on its polarity: the main verb's "denied" does not.
+                let inside = tokens.indices.filter { content.contains(tokens[$0].range) }
                 claims.append(
                     claim(
                         clause, resolve(clause, entities: entities, named: named),
-                        PolarityFinder.polarity(of: sentence.text, tokens: tokens, flags: flags, content: content),
+                        PolarityFinder.polarity(
+                            of: sentence.text, tokens: inside.map { tokens[$0] }, flags: inside.map { flags[$0] },
+                            content: content),
                         entities.filter { content.contains($0.range) || clause.speakerRange.contains($0.range) },
                         quantities.filter { content.contains($0.range) }, times.filter { content.contains($0.range) }))
             }
