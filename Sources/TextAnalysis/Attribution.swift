@@ -60,11 +60,11 @@ public enum AttributionFinder {
             ("report", ["reported", "reports", "reporting"]),
             ("confirm", ["confirmed", "confirms", "confirming"]),
             ("deny", ["denied", "denies", "deny", "denying"]),
-            ("reject", ["rejected", "rejects", "rejecting"]),
-            ("dismiss", ["dismissed", "dismisses", "dismissing"]),
+            ("reject", ["rejected", "rejects", "rejecting", "reject"]),
+            ("dismiss", ["dismissed", "dismisses", "dismissing", "dismiss"]),
             ("refute", ["refuted", "refutes"]),
             ("dispute", ["disputed", "disputes"]),
-            ("insist", ["insisted", "insists", "insisting"]),
+            ("insist", ["insisted", "insists", "insisting", "insist"]),
             ("warn", ["warned", "warns", "warning"]),
             ("note", ["noted", "notes"]),
             ("write", ["wrote", "writes"]),
@@ -126,7 +126,7 @@ public enum AttributionFinder {
     }()
 
     /// Cues that put their speaker after them: "..., said the ministry", "..., added Funk".
-    static let invertingCues: Set<String> = [
+    static let invertingCues: ScriptWordSet = [
         "say", "add", "write", "explain", "note", "state", "ask", "insist", "declare", "stress", "recall",
         "confirm", "report", "заявить", "сообщить", "сказать", "отметить", "подчеркнуть", "добавить",
         "уточнить", "рассказать", "пояснить", "указать", "говорить", "сообщать",
@@ -138,7 +138,7 @@ public enum AttributionFinder {
     ]
 
     /// Words that can head a speaker without a capital: roles, bodies and pronouns.
-    static let speakerNouns: Set<String> = [
+    static let speakerNouns: ScriptWordSet = [
         "official", "officials", "spokesman", "spokeswoman", "spokesperson", "ministry", "military", "police",
         "source", "sources", "witness", "witnesses", "activist", "activists", "resident", "residents", "monitor",
         "army", "forces", "force", "coalition", "government", "agency", "media", "reports", "report", "authorities",
@@ -153,45 +153,50 @@ public enum AttributionFinder {
         "источников", "полиции", "полиция", "генерал", "дипломат", "он", "она", "они",
     ]
 
-    static let pronouns: Set<String> = ["he", "she", "it", "they", "we", "i", "он", "она", "оно", "они"]
-    static let subordinators: Set<String> = [
+    static let pronouns: ScriptWordSet = ["he", "she", "it", "they", "we", "i", "он", "она", "оно", "они"]
+    static let subordinators: ScriptWordSet = [
         "and", "but", "or", "while", "as", "after", "before", "when", "because", "so", "yet", "where", "which",
         "who", "that", "since", "although", "though", "if", "whereas", "и", "а", "но", "как", "что", "который",
         "которая", "которые",
     ]
-    static let leadingAdverbials: Set<String> = [
+    static let leadingAdverbials: ScriptWordSet = [
         "on", "in", "at", "after", "before", "during", "since", "late", "early", "last", "earlier", "later", "в",
         "во", "на", "после",
     ]
+    /// Words that may follow a closing speaker's verb without being its object.
+    static let trailers: ScriptWordSet = [
+        "citing", "adding", "according", "without", "via", "through", "late", "earlier", "later", "separately",
+        "also", "again", "yesterday", "today", "tonight",
+    ]
     /// Cue words that are also nouns, and the words that make them nouns ("other reports").
-    static let reportNouns: Set<String> = ["reports", "claims", "statements", "warnings", "denials"]
-    static let reportDeterminers: Set<String> = [
+    static let reportNouns: ScriptWordSet = ["reports", "claims", "statements", "warnings", "denials"]
+    static let reportDeterminers: ScriptWordSet = [
         "other", "some", "media", "news", "earlier", "unconfirmed", "the", "these", "those", "several", "local",
         "press", "initial", "conflicting", "such", "many", "its", "their",
     ]
     /// Days as a time phrase names them, in the cases Russian puts them in after "в".
-    static let weekdays: Set<String> = [
+    static let weekdays: ScriptWordSet = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "понедельник", "вторник",
         "среду", "четверг", "пятницу", "субботу", "воскресенье",
     ]
     /// Bare roles that point back to a speaker named earlier ("the ministry said").
-    static let anaphoricRoles: Set<String> = [
+    static let anaphoricRoles: ScriptWordSet = [
         "general", "diplomat", "minister", "president", "ambassador", "envoy", "colonel", "navy",
         "ministry", "spokesman", "spokeswoman", "spokesperson", "military", "coalition", "group", "alliance",
         "statement", "official", "agency", "force", "army", "monitor", "observatory", "commander", "command",
     ]
     /// Russian roles and bodies that, alone, point back to a speaker named earlier.
-    static let russianRoles: Set<String> = [
+    static let russianRoles: ScriptWordSet = [
         "генерал", "представитель", "официальный", "министр", "дипломат", "глава", "военный", "военные",
         "ведомство", "ведомства", "министерство", "министерства", "пресс-секретарь",
     ]
     /// Words that sit between a speaker and its verb without being part of the speaker.
-    static let betweenSpeakerAndVerb: Set<String> = [
+    static let betweenSpeakerAndVerb: ScriptWordSet = [
         "has", "had", "have", "also", "later", "earlier", "then", "previously", "had", "again", "first",
         "separately", "meanwhile", "now", "further", "already", "repeatedly", "officially", "publicly", "flatly",
         "on", "in", "late", "early", "last", "this", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "yesterday", "today", "tonight", "has", "would", "will", "did", "does", "also",
-        "quickly", "strongly", "categorically", "также", "ранее", "позднее", "в", "во",
+        "quickly", "strongly", "categorically", "также", "ранее", "позднее", "в", "во", "not", "never",
     ]
 
     public static func attribution(in sentence: String, tokens: [Token]) -> Attribution? {
@@ -342,9 +347,10 @@ public enum AttributionFinder {
             guard tokens[index].range.lowerBound > searchFrom, index > 0, !flags[index - 1].contains(.passiveAuxiliary)
             else { continue }
             // A subordinator between the last cue and this one opens the clause.
+            // A subordinator or a semicolon ("Moscow claims ...; Kyiv says ...") opens the clause.
             guard
                 let opener = (0..<index).last(where: {
-                    tokens[$0].range.lowerBound >= searchFrom && opening.contains(lower[$0])
+                    tokens[$0].range.lowerBound >= searchFrom && (opening.contains(lower[$0]) || lower[$0] == ";")
                 }), index - opener <= 10
             else { continue }
             guard let clause = speakerBeforeVerb(verb: index, sentence: sentence, tokens: tokens, lower: lower),
@@ -381,7 +387,17 @@ public enum AttributionFinder {
         let form: Attribution.Form = quoted ? .direct : .indirect
         let base = cues[lower[verb]]!
         if clauseStart < verb {
-            // Speaker before the verb: ", the coalition said ..."
+            // Speaker before the verb: ", the coalition said ..." The words after the verb, if
+            // any, are a short trailer ("in a statement", "on Monday", "told reporters"), not an
+            // object of their own ("..., while officials put the figure at 100,000").
+            if wordsAfter > 0, tokens[verb + 1].kind == .word, base != "tell",
+                !leadingAdverbials.contains(lower[verb + 1]),
+                !weekdays.contains(lower[verb + 1]), !trailers.contains(lower[verb + 1])
+            {
+                return nil
+            }
+            // ", while Lithuanian officials said": the subordinator is not the speaker's.
+            while clauseStart < verb, subordinators.contains(lower[clauseStart]) { clauseStart += 1 }
             var speakerEnd = verb
             while speakerEnd > clauseStart, betweenSpeakerAndVerb.contains(lower[speakerEnd - 1]) { speakerEnd -= 1 }
             guard speakerEnd > clauseStart, isSpeakerPhrase(tokens, lower, clauseStart..<speakerEnd) else { return nil }
@@ -614,11 +630,20 @@ public enum AttributionFinder {
         return named
     }
 
-    static let clauseVerbs: Set<String> = ["killed", "wounded", "hit", "struck", "was", "were", "is", "are", "had"]
+    static let clauseVerbs: ScriptWordSet = [
+        "killed", "wounded", "hit", "struck", "was", "were", "is", "are", "had", "took", "began", "made", "gave",
+    ]
 
     static func hasVerb(_ lower: [String], _ range: Range<Int>) -> Bool {
-        range.contains { clauseVerbs.contains(lower[$0]) }
+        range.contains { index in
+            // "The ships ignored the lawful demands": a past tense with its object.
+            clauseVerbs.contains(lower[index])
+                || (index > range.lowerBound && index + 1 < range.upperBound && lower[index].hasSuffix("ed")
+                    && objectOpeners.contains(lower[index + 1]))
+        }
     }
+
+    static let objectOpeners: ScriptWordSet = ["the", "a", "an", "its", "their", "his", "her", "our"]
 
     static func needsAntecedent(_ lower: [String], _ range: Range<Int>) -> Bool {
         // Russian has no article: "генерал подчеркнул", "представитель ведомства отметил".

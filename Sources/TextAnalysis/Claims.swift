@@ -88,7 +88,7 @@ public struct ClaimExtractor: Sendable {
     }
 
     /// Roles that point back to a person named before ("the general said").
-    static let personRoles: Set<String> = [
+    static let personRoles: ScriptWordSet = [
         "general", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "diplomat",
         "ambassador", "envoy", "colonel", "commander", "official", "premier", "chancellor", "генерал", "дипломат",
         "министр", "представитель", "пресс-секретарь", "глава",
@@ -100,7 +100,7 @@ public struct ClaimExtractor: Sendable {
         "нанесло", "нанесен", "ударили", "атаковали", "обстреляли", "поразили",
     ]
     static let causeWords: Set<String> = ["because", "due", "caused", "blamed", "after", "причиной", "из-за"]
-    static let casualtyEvents: Set<String> = [
+    static let casualtyEvents: ScriptWordSet = [
         "wounded", "injured", "hurt", "killed", "dead", "died", "detained", "arrested", "captured", "missing",
     ]
     static let questionCues: Set<String> = ["whether", "unclear", "unknown", "unconfirmed", "question", "questioned"]
@@ -235,6 +235,12 @@ public struct ClaimExtractor: Sendable {
                     polarity: polarity, entities: entities, quantities: quantities, times: times, slots: slots)
             }
             claims.append(claim(attribution, speaker, polarity, entities, quantities, times))
+            // "The United States and Ukraine say ...": each voice makes the claim.
+            if let attribution, let speaker, !attribution.needsAntecedent {
+                for partner in coSpeakers(attribution, tokens: tokens, entities: entities, besides: speaker) {
+                    claims.append(claim(attribution, partner, polarity, entities, quantities, times))
+                }
+            }
 
             // "..., a day after the coalition said Russian munitions hit ...": the clause's own claim,
             // over the same sentence, with only what its content holds.
@@ -242,14 +248,20 @@ public struct ClaimExtractor: Sendable {
                 let content = clause.content
                 // Only the clause's own words bear on its polarity: the main verb's "denied" does not.
                 let inside = tokens.indices.filter { content.contains(tokens[$0].range) }
-                claims.append(
-                    claim(
-                        clause, resolve(clause, entities: entities, named: named),
-                        PolarityFinder.polarity(
-                            of: sentence.text, tokens: inside.map { tokens[$0] }, flags: inside.map { flags[$0] },
-                            content: content),
-                        entities.filter { content.contains($0.range) || clause.speakerRange.contains($0.range) },
-                        quantities.filter { content.contains($0.range) }, times.filter { content.contains($0.range) }))
+                let clausePolarity = PolarityFinder.polarity(
+                    of: sentence.text, tokens: inside.map { tokens[$0] }, flags: inside.map { flags[$0] },
+                    content: content)
+                let clauseEntities = entities.filter {
+                    content.contains($0.range) || clause.speakerRange.contains($0.range)
+                }
+                let clauseQuantities = quantities.filter { content.contains($0.range) }
+                let clauseTimes = times.filter { content.contains($0.range) }
+                let clauseSpeaker = resolve(clause, entities: entities, named: named)
+                for voice in [clauseSpeaker]
+                    + coSpeakers(clause, tokens: tokens, entities: entities, besides: clauseSpeaker)
+                {
+                    claims.append(claim(clause, voice, clausePolarity, clauseEntities, clauseQuantities, clauseTimes))
+                }
             }
         }
         return claims
@@ -263,15 +275,18 @@ public struct ClaimExtractor: Sendable {
     ]
 
     /// What opens a statement's source in "в заявлении коалиции" (in the coalition's statement).
-    static let statementPrepositions: Set<String> = ["в", "во", "из", "по", "in", "from", "by"]
+    static let statementPrepositions: ScriptWordSet = ["в", "во", "из", "по", "in", "from", "by"]
     /// Last words of a unit that speaks for its body ("General Command", "press service").
-    static let unitNouns: Set<String> = [
+    static let unitNouns: ScriptWordSet = [
         "command", "service", "office", "headquarters", "department", "staff", "directorate", "centre", "center",
         "unit", "branch", "council",
     ]
 
+    /// "и", compared as bytes: comparing a String with a non-ASCII literal normalizes both.
+    static let cyrillicAnd = Array("и".utf8)
+
     /// Words for "not one of them", which negate a casualty verb a few words on.
-    static let nobody: Set<String> = ["none", "nobody", "neither", "никто", "ни"]
+    static let nobody: ScriptWordSet = ["none", "nobody", "neither", "никто", "ни"]
 
     /// "Advisers were not hurt", "no one was injured", "не пострадали": a count of zero, so that
     /// it can meet "two advisers were wounded" as a conflict.
@@ -369,12 +384,24 @@ public struct ClaimExtractor: Sendable {
                 text: attribution.speaker)
         }
         if let best, rank(best) > 0 || best.kind != .place {
-            return speaker(for: best, text: attribution.speaker)
+            var found = speaker(for: best, text: attribution.speaker)
+            // "Colonel Mohamed Sakri of Malaysia's National Security Council": a person the
+            // gazetteer does not place speaks for the body or country named with them.
+            if found.kind == .person || (found.kind == .group && found.entityID == nil), found.affiliation == nil,
+                let body = inside.first(where: { $0.entityID != nil && $0.kind != .person && $0 != best })
+            {
+                found.affiliation = body.entityID
+            }
+            return found
         }
-        // A country as speaker ("Russia denied") stands for its government.
+        // A country as speaker ("Russia denied") stands for its government, and so does its
+        // capital ("Kyiv dismissed"); another city does not.
         if let place = inside.first {
+            let entry = place.entityID.flatMap { recognizer.gazetteer.entry(id: $0) }
+            let capitalOf = entry.flatMap { $0.roles.contains("capital") ? $0.affiliation : nil }
             return Speaker(
-                name: place.canonicalName, entityID: place.entityID, kind: .place, text: attribution.speaker)
+                name: place.canonicalName, entityID: place.entityID, affiliation: capitalOf, kind: .place,
+                text: attribution.speaker)
         }
         // No name inside: the phrase itself may be one the gazetteer knows ("Defence Ministry"),
         // or end with one ("в заявлении коалиции", in the coalition's statement).
@@ -389,7 +416,54 @@ public struct ClaimExtractor: Sendable {
                 return Speaker(entry: entry, text: attribution.speaker)
             }
         }
+        if let entry = roleReference(tidied, named: named) { return Speaker(entry: entry, text: attribution.speaker) }
         return Speaker(name: tidied, text: attribution.speaker)
+    }
+
+    /// The other known voices of a joint speaker ("Washington and Kiev", "Lithuanian and
+    /// Estonian officials"): named entities inside the speaker's words, joined by "and" or a
+    /// comma, whose voice differs from the speaker's. A place that only qualifies another
+    /// ("officials in Lithuania") joins only through "and".
+    func coSpeakers(
+        _ attribution: Attribution, tokens: [Token], entities: [EntityMention], besides speaker: Speaker
+    ) -> [Speaker] {
+        guard
+            entities.count > 1,
+            tokens.contains(where: {
+                attribution.speakerRange.contains($0.range)
+                    && ($0.lowercased == "and" || $0.lowercased.utf8.elementsEqual(Self.cyrillicAnd))
+            })
+        else { return [] }
+        var voices: Set<String> = [speaker.voice]
+        var partners: [Speaker] = []
+        for mention in entities where attribution.speakerRange.contains(mention.range) {
+            guard let id = mention.entityID, let entry = recognizer.gazetteer.entry(id: id) else { continue }
+            var partner = Speaker(entry: entry, text: attribution.speaker)
+            if entry.kind == .place {
+                // A capital speaks for its country; other places only as countries.
+                guard entry.affiliation == nil || entry.roles.contains("capital") else { continue }
+                partner.kind = .place
+            }
+            guard voices.insert(partner.voice).inserted, id != speaker.entityID, id != speaker.affiliation else {
+                continue
+            }
+            partners.append(partner)
+        }
+        return partners
+    }
+
+    /// The one entity the article names that a bare role stands for: "...: ministry" in a
+    /// headline whose story names Russia's Defence Ministry, "the Navy's press service",
+    /// "The Prime Minister told the Commons". Nil when none or several fit.
+    func roleReference(_ phrase: String, named: Set<String>) -> Gazetteer.Entry? {
+        guard !named.isEmpty else { return nil }
+        var role = Substring(phrase)
+        if let possessive = role.range(of: "'s ") ?? role.range(of: "’s ") { role = role[..<possessive.lowerBound] }
+        guard role.first?.isLetter == true, role.split(separator: " ").count <= 3,
+            let last = role.split(separator: " ").last, recognizer.gazetteer.isTailWord(last.lowercased())
+        else { return nil }
+        let fits = recognizer.gazetteer.entries(endingWith: String(role)).filter { named.contains($0.id) }
+        return fits.count == 1 ? fits[0] : nil
     }
 
     /// The speaker an entity mention names: the gazetteer's entry when it has one (with the body
@@ -398,6 +472,8 @@ public struct ClaimExtractor: Sendable {
         if let entry = mention.entityID.flatMap({ recognizer.gazetteer.entry(id: $0) }) {
             var speaker = Speaker(entry: entry, text: text)
             speaker.kind = mention.kind
+            // A place speaks for the country it lies in only when it is that country's capital.
+            if entry.kind == .place, !entry.roles.contains("capital") { speaker.affiliation = nil }
             return speaker
         }
         // "The SDF General Command", "Kremlin press office": a unit of a known body speaks for it.

@@ -72,8 +72,10 @@ public struct Gazetteer: Sendable {
             lineNumber += 1
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
+            // Rebuilt from their bytes: Foundation's trimmed strings lack the "ASCII" mark that
+            // lets ids compare and hash on the fast path, and ids are compared on every claim.
             let fields = line.split(separator: "|", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
+                String(decoding: Array($0.trimmingCharacters(in: .whitespaces).utf8), as: UTF8.self)
             }
             func fail(_ reason: String) -> ParseError { ParseError(line: lineNumber, text: line, reason: reason) }
             if fields[0] == "ambiguous" {
@@ -136,6 +138,23 @@ public struct Gazetteer: Sendable {
     /// hyphens, apostrophes and diacritics ignored), nil when unknown or ambiguous. A leading title
     /// ("Maj. Gen.") and a possessive are ignored.
     public func lookup(_ name: String) -> Entry? { tables.lookup(name) }
+
+    /// The entries a bare role or short name may stand for: organisations one of whose names
+    /// ends with the phrase ("Defence Ministry", "Navy", "the military" for "Russian military")
+    /// and people with the phrase as a role ("prime minister"). Many answers are usual; callers
+    /// keep those their context names.
+    public func entries(endingWith phrase: String) -> [Entry] {
+        let keys = NameKeys.keys(of: phrase)
+        guard !keys.isEmpty, keys.count <= 3 else { return [] }
+        var found = tables.tails[NameKeys.wholeKey(keys)] ?? []
+        found += tables.roleHolders[phrase.lowercased()] ?? []
+        var seen = Set<Int>()
+        return found.filter { seen.insert($0).inserted }.map { entries[$0] }
+    }
+
+    /// Whether a lower-case word ends some organisation's name or some person's role: a cheap
+    /// test before `entries(endingWith:)`.
+    public func isTailWord(_ word: String) -> Bool { tables.tailWords.contains(word) }
 
     /// The ids of entries with descriptions: an article that names none of them needs no look.
     public var describedIDs: Set<String> { tables.describedIDs }
@@ -350,6 +369,12 @@ final class GazetteerTables: Sendable {
     /// Every entry's descriptions as normalized keys, with the entry's index.
     let descriptions: [(entry: Int, keys: [String])]
     let describedIDs: Set<String>
+    /// Organisations by the last one to three words of each of their names (normalized keys).
+    let tails: [String: [Int]]
+    /// People by role ("prime minister", "spokesman").
+    let roleHolders: [String: [Int]]
+    /// The last words of `tails` and `roleHolders` keys, as written in lower case.
+    let tailWords: ScriptWordSet
     let aliasesByEntry: [[Int]]
     /// Whole normalized alias → aliases, for `lookup`.
     let exactWhole: [String: [Int]]
@@ -426,6 +451,29 @@ final class GazetteerTables: Sendable {
             entries[index].descriptions.map { (entry: index, keys: NameKeys.keys(of: $0)) }.filter { !$0.keys.isEmpty }
         }
         self.describedIDs = Set(entries.filter { !$0.descriptions.isEmpty }.map(\.id))
+        var tails: [String: [Int]] = [:]
+        for alias in aliases where entries[alias.entry].kind == .organization && alias.form == .name {
+            for count in 1...min(3, alias.keys.count) {
+                let key = NameKeys.wholeKey(Array(alias.keys.suffix(count)))
+                if tails[key]?.last != alias.entry { tails[key, default: []].append(alias.entry) }
+            }
+        }
+        self.tails = tails
+        var roleHolders: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() where entry.kind == .person {
+            for role in entry.roles { roleHolders[role.lowercased(), default: []].append(index) }
+        }
+        self.roleHolders = roleHolders
+        var tailWords = Set<String>()
+        for entry in entries where entry.kind == .organization {
+            for name in [entry.name] + entry.aliases {
+                if let last = name.split(separator: " ").last { tailWords.insert(last.lowercased()) }
+            }
+        }
+        for role in roleHolders.keys {
+            if let last = role.split(separator: " ").last { tailWords.insert(String(last)) }
+        }
+        self.tailWords = ScriptWordSet(tailWords)
 
         var aliasesByEntry: [[Int]] = Array(repeating: [], count: entries.count)
         var exactFirst: [String: [Int]] = [:]

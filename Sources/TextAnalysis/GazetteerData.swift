@@ -158,7 +158,7 @@ let gazetteerData = """
     place | vatican | Vatican | Holy See; Vatican City | | |
 
     # Capitals and major cities: name | aliases | (country) | | demonyms
-    place | moscow | Moscow | Москва; Moskva | russia | | Muscovite
+    place | moscow | Moscow | Москва; Moskva | russia | capital | Muscovite
     place | saint-petersburg | St. Petersburg | Saint Petersburg; St Petersburg; Санкт-Петербург; Петербург | russia
     place | kaliningrad | Kaliningrad | Калининград; Kaliningrad region; Kaliningrad Oblast | russia
     place | rostov-on-don | Rostov-on-Don | Rostov; Ростов-на-Дону; Ростов | russia
@@ -175,13 +175,13 @@ let gazetteerData = """
     place | sevastopol | Sevastopol | Sebastopol; Севастополь | crimea
     place | simferopol | Simferopol | Симферополь | crimea
     place | kerch | Kerch | Керчь | crimea
-    place | washington | Washington | Washington, D.C.; Washington DC; Вашингтон | united-states
+    place | washington | Washington | Washington, D.C.; Washington DC; Вашингтон | united-states | capital
     place | new-york | New York | New York City; NYC; Нью-Йорк | united-states
     place | los-angeles | Los Angeles | | united-states
     place | chicago | Chicago | | united-states
     place | detroit | Detroit | | united-states
     place | baltimore | Baltimore | | united-states
-    place | london | London | Лондон | united-kingdom | | Londoner
+    place | london | London | Лондон | united-kingdom | capital | Londoner
     place | salisbury | Salisbury | Солсбери | united-kingdom
     place | porton-down | Porton Down | Портон-Даун | united-kingdom
     place | wiltshire | Wiltshire | | united-kingdom
@@ -196,7 +196,7 @@ let gazetteerData = """
     place | wales | Wales | | united-kingdom | | Welsh
     place | england | England | | united-kingdom | | English
     place | northern-ireland | Northern Ireland | | united-kingdom
-    place | damascus | Damascus | Дамаск | syria
+    place | damascus | Damascus | Дамаск | syria | capital
     place | aleppo | Aleppo | Halab; Алеппо; Халеб | syria
     place | homs | Homs | Хомс | syria
     place | hama | Hama | Хама | syria
@@ -223,39 +223,39 @@ let gazetteerData = """
     place | hmeimim | Hmeimim | Khmeimim; Hmeymim; Хмеймим | syria
     place | ghouta | Eastern Ghouta | Ghouta; Восточная Гута | syria
     place | daraa | Daraa | Deraa; Дараа | syria
-    place | astana | Astana | Nur-Sultan; Астана | kazakhstan
-    place | baghdad | Baghdad | Багдад | iraq
+    place | astana | Astana | Nur-Sultan; Астана | kazakhstan | capital
+    place | baghdad | Baghdad | Багдад | iraq | capital
     place | mosul | Mosul | Мосул | iraq
     place | kirkuk | Kirkuk | Киркук | iraq
     place | erbil | Erbil | Irbil; Арбиль; Эрбиль | kurdistan
     place | basra | Basra | | iraq
     place | fallujah | Fallujah | | iraq
-    place | tehran | Tehran | Тегеран | iran
-    place | ankara | Ankara | Анкара | turkey
+    place | tehran | Tehran | Тегеран | iran | capital
+    place | ankara | Ankara | Анкара | turkey | capital
     place | istanbul | Istanbul | Стамбул | turkey
-    place | beirut | Beirut | Бейрут | lebanon
-    place | amman | Amman | | jordan
-    place | riyadh | Riyadh | Эр-Рияд | saudi-arabia
-    place | doha | Doha | Доха | qatar
-    place | cairo | Cairo | Каир | egypt
-    place | jerusalem | Jerusalem | Иерусалим | israel
-    place | tel-aviv | Tel Aviv | | israel
+    place | beirut | Beirut | Бейрут | lebanon | capital
+    place | amman | Amman | | jordan | capital
+    place | riyadh | Riyadh | Эр-Рияд | saudi-arabia | capital
+    place | doha | Doha | Доха | qatar | capital
+    place | cairo | Cairo | Каир | egypt | capital
+    place | jerusalem | Jerusalem | Иерусалим | israel | capital
+    place | tel-aviv | Tel Aviv | | israel |
     place | sanaa | Sanaa | Сана | yemen
     place | tripoli | Tripoli | Триполи | libya
-    place | kabul | Kabul | Кабул | afghanistan
-    place | islamabad | Islamabad | | pakistan
-    place | new-delhi | New Delhi | Delhi; Нью-Дели | india
-    place | beijing | Beijing | Peking; Пекин | china
-    place | tokyo | Tokyo | Токио | japan
+    place | kabul | Kabul | Кабул | afghanistan | capital
+    place | islamabad | Islamabad | | pakistan | capital
+    place | new-delhi | New Delhi | Delhi; Нью-Дели | india | capital
+    place | beijing | Beijing | Peking; Пекин | china | capital
+    place | tokyo | Tokyo | Токио | japan | capital
     place | hokkaido | Hokkaido | Хоккайдо | japan
-    place | pyongyang | Pyongyang | Пхеньян | north-korea
+    place | pyongyang | Pyongyang | Пхеньян | north-korea | capital
     place | sunan | Sunan | | north-korea
-    place | seoul | Seoul | Сеул | south-korea
-    place | kuala-lumpur | Kuala Lumpur | Куала-Лумпур | malaysia
+    place | seoul | Seoul | Сеул | south-korea | capital
+    place | kuala-lumpur | Kuala Lumpur | Куала-Лумпур | malaysia | capital
     place | jakarta | Jakarta | Джакарта | indonesia
-    place | canberra | Canberra | | australia
+    place | canberra | Canberra | | australia | capital
     place | sydney | Sydney | | australia
-    place | kyiv | Kyiv | Kiev; Киев; Київ | ukraine
+    place | kyiv | Kyiv | Kiev; Киев; Київ | ukraine | capital
     place | kharkiv | Kharkiv | Kharkov; Харьков | ukraine
     place | kharkiv-region | Kharkiv region | Kharkiv Oblast; Kharkov region | ukraine
     place | odesa | Odesa | Odessa; Одесса | ukraine
@@ -281,49 +281,49 @@ let gazetteerData = """
     place | vinnytsia | Vinnytsia | Vinnitsa; Винница | ukraine
     place | sumy | Sumy | Сумы | ukraine
     place | chernihiv | Chernihiv | Chernigov; Чернигов | ukraine
-    place | minsk | Minsk | Минск | belarus
+    place | minsk | Minsk | Минск | belarus | capital
     place | borisov | Borisov | Barysaw; Borisovsky range; Борисов | belarus
     place | brest | Brest | Брест | belarus
     place | vitebsk | Vitebsk | Витебск | belarus
     place | grodno | Grodno | Hrodna; Гродно | belarus
-    place | vilnius | Vilnius | Вильнюс | lithuania
-    place | riga | Riga | Рига | latvia
-    place | tallinn | Tallinn | Таллин | estonia
-    place | warsaw | Warsaw | Варшава | poland
-    place | helsinki | Helsinki | Хельсинки | finland
-    place | stockholm | Stockholm | Стокгольм | sweden
-    place | oslo | Oslo | Осло | norway
-    place | copenhagen | Copenhagen | Копенгаген | denmark
-    place | berlin | Berlin | Берлин | germany
+    place | vilnius | Vilnius | Вильнюс | lithuania | capital
+    place | riga | Riga | Рига | latvia | capital
+    place | tallinn | Tallinn | Таллин | estonia | capital
+    place | warsaw | Warsaw | Варшава | poland | capital
+    place | helsinki | Helsinki | Хельсинки | finland | capital
+    place | stockholm | Stockholm | Стокгольм | sweden | capital
+    place | oslo | Oslo | Осло | norway | capital
+    place | copenhagen | Copenhagen | Копенгаген | denmark | capital
+    place | berlin | Berlin | Берлин | germany | capital
     place | munich | Munich | Мюнхен | germany
-    place | paris | Paris | Париж | france
-    place | brussels | Brussels | Брюссель | belgium
-    place | the-hague | The Hague | Гаага | netherlands
-    place | amsterdam | Amsterdam | Schiphol; Амстердам | netherlands
+    place | paris | Paris | Париж | france | capital
+    place | brussels | Brussels | Брюссель | belgium |
+    place | the-hague | The Hague | Гаага | netherlands | capital
+    place | amsterdam | Amsterdam | Schiphol; Амстердам | netherlands | capital
     place | eindhoven | Eindhoven | | netherlands
     place | hilversum | Hilversum | | netherlands
     place | geneva | Geneva | Женева | switzerland
-    place | vienna | Vienna | Вена | austria
-    place | rome | Rome | Рим | italy
-    place | madrid | Madrid | Мадрид | spain
+    place | vienna | Vienna | Вена | austria | capital
+    place | rome | Rome | Рим | italy | capital
+    place | madrid | Madrid | Мадрид | spain | capital
     place | lisbon | Lisbon | | portugal
     place | dublin | Dublin | | ireland
-    place | athens | Athens | Афины | greece
-    place | sofia | Sofia | | bulgaria
-    place | bucharest | Bucharest | | romania
-    place | budapest | Budapest | Будапешт | hungary
-    place | prague | Prague | Прага | czech-republic
-    place | belgrade | Belgrade | Белград | serbia
-    place | tbilisi | Tbilisi | Тбилиси | georgia
-    place | yerevan | Yerevan | Ереван | armenia
-    place | baku | Baku | Баку | azerbaijan
-    place | chisinau | Chisinau | Кишинев | moldova
-    place | ottawa | Ottawa | Оттава | canada
+    place | athens | Athens | Афины | greece | capital
+    place | sofia | Sofia | | bulgaria | capital
+    place | bucharest | Bucharest | | romania | capital
+    place | budapest | Budapest | Будапешт | hungary | capital
+    place | prague | Prague | Прага | czech-republic | capital
+    place | belgrade | Belgrade | Белград | serbia | capital
+    place | tbilisi | Tbilisi | Тбилиси | georgia | capital
+    place | yerevan | Yerevan | Ереван | armenia | capital
+    place | baku | Baku | Баку | azerbaijan | capital
+    place | chisinau | Chisinau | Кишинев | moldova | capital
+    place | ottawa | Ottawa | Оттава | canada | capital
     place | oshawa | Oshawa | | canada
-    place | mexico-city | Mexico City | Мехико | mexico
+    place | mexico-city | Mexico City | Мехико | mexico | capital
     place | puebla | Puebla | | mexico
-    place | havana | Havana | Гавана | cuba
-    place | caracas | Caracas | | venezuela
+    place | havana | Havana | Гавана | cuba | capital
+    place | caracas | Caracas | | venezuela | capital
     place | brasilia | Brasilia | | brazil
     place | buenos-aires | Buenos Aires | | argentina
     place | gulf-states | Gulf | Persian Gulf; Arabian Gulf | | | Gulf
@@ -397,7 +397,7 @@ let gazetteerData = """
     org | syrian-government | Syrian government | Syrian regime; Assad regime; Damascus government; правительство Сирии | syria
     org | fourth-armoured-division | 4th Armoured Division | Fourth Armoured Division; 4th Armored Division | syrian-army
     org | tiger-forces | Tiger Forces | Силы тигра | syrian-army
-    org | dpr | Donetsk People's Republic | DPR; DNR; self-proclaimed Donetsk People's Republic; Донецкая народная республика; ДНР
+    org | dpr | Donetsk People's Republic | DPR; DNR; self-proclaimed Donetsk People's Republic; Донецкая народная республика; ДНР; pro-Russian rebels~; pro-Russian separatists~; pro-Moscow rebels~; pro-Moscow separatists~; Russian-backed rebels~; Russian-backed separatists~; rebels~; separatists~; militias~; self-defense forces~; ополченцы~; ополчение~
     org | lpr | Luhansk People's Republic | LPR; LNR; Lugansk People's Republic; Луганская народная республика; ЛНР
     # Russia
     org | russian-government | Russian government | Government of Russia; Russian authorities; правительство России; правительство РФ | russia

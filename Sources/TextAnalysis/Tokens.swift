@@ -275,3 +275,32 @@ public enum Tokenizer {
         }
     }
 }
+
+/// A set of words for `contains` on hot paths, kept as one set per script. A Swift `Set<String>`
+/// compares the probed word with every key on its probe chain, and comparing a Latin word with a
+/// Cyrillic key takes String's normalizing slow path; split by script, a word only ever meets
+/// keys of its own script.
+struct ScriptWordSet: Sendable, ExpressibleByArrayLiteral {
+    private let latin: Set<String>
+    private let other: Set<String>
+
+    init(_ words: some Sequence<String>) {
+        var latin = Set<String>()
+        var other = Set<String>()
+        for word in words {
+            // Rebuilt from bytes so that ASCII keys carry String's ASCII mark (fast compares).
+            let key = String(decoding: Array(word.utf8), as: UTF8.self)
+            if Self.isLatin(key) { latin.insert(key) } else { other.insert(key) }
+        }
+        self.latin = latin
+        self.other = other
+    }
+
+    init(arrayLiteral words: String...) { self.init(words) }
+
+    @inline(__always) static func isLatin(_ word: String) -> Bool { (word.utf8.first ?? 0) < 0x80 }
+
+    @inline(__always) func contains(_ word: String) -> Bool {
+        Self.isLatin(word) ? latin.contains(word) : other.contains(word)
+    }
+}

@@ -96,6 +96,50 @@ import Testing
         #expect(quantities.contains { $0.kind == .vague })
     }
 
+    @Test func jointSpeakersEachMakeTheClaimAndCapitalsSpeakForTheirCountries() throws {
+        let claims = ClaimExtractor().claims(
+            in: "Washington and Kiev accuse the rebels of downing the plane.", published: Self.published)
+        #expect(claims.map { $0.speaker?.voice } == ["united-states", "ukraine"])
+        // "Officials in Lithuania and Estonia": officials of the first, and the second by "and".
+        let officials = ClaimExtractor().claims(
+            in: "Officials in Lithuania and Estonia have estimated that up to 100,000 troops could be involved.",
+            published: Self.published)
+        #expect(officials.map { $0.speaker?.voice } == ["lithuania", "estonia"])
+        // A city that is not a capital does not speak for its country.
+        let city = ClaimExtractor().claims(
+            in: "Donetsk says the shelling went on all night.", published: Self.published)
+        #expect(city.first?.speaker?.affiliation == nil)
+    }
+
+    @Test func aBareRoleIsTheOneBodyTheArticleNames() throws {
+        let text = """
+            Russian general killed in Syria by shelling: ministry
+
+            Lieutenant General Valery Asapov was killed by Islamic State shelling near Deir al-Zor, Russia's \
+            Defence Ministry said on Sunday.
+            """
+        let claims = ClaimExtractor().claims(in: text, published: Self.published)
+        #expect(claims.first?.speaker?.entityID == "russian-defense-ministry", "the headline's 'ministry'")
+        // Two ministries named: "the ministry" alone settles nothing.
+        let two = ClaimExtractor().claims(
+            in: "Officials deny report: ministry\n\nRussia's Defence Ministry and Foreign Ministry spoke on Sunday.",
+            published: Self.published)
+        #expect(two.first?.speaker?.entityID == nil)
+    }
+
+    @Test func aVerbWithItsObjectIsNotASpeaker() throws {
+        let claims = ClaimExtractor().claims(
+            in: "The ships ignored the lawful demands of border guards to stop, so weapons were used, the FSB said.",
+            published: Self.published)
+        #expect(claims.first?.speaker?.entityID == "fsb")
+        let object = ClaimExtractor().claims(
+            in:
+                "Moscow and Minsk insist 12,700 troops took part, while Lithuanian officials put the figure at 100,000.",
+            published: Self.published)
+        #expect(object.first?.speaker?.entityID == "moscow")
+        #expect(object.contains { $0.speaker?.voice == "lithuania" && $0.quantities.contains { $0.lower == 100_000 } })
+    }
+
     @Test func russianCollectiveNumeralsCount() throws {
         let text = "Трое украинских военнослужащих получили ранения, сообщили в ФСБ."
         let claims = ClaimExtractor().claims(in: text, published: Self.published)
