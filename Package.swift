@@ -86,7 +86,10 @@ let package = Package(
             name: "ClaimGoldTests", dependencies: ["TextAnalysis", "BundledCorpora", "Pipeline", "TestSupport"]),
         .testTarget(
             name: "CorroborationTests",
-            dependencies: ["Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport"]
+            dependencies: [
+                "Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport",
+                "TextAnalysis",
+            ]
         ),
         // Benchmarks of the stages, run side by side with the peers of ../shared/bench
         // (Benchmarks/*.sh call it); never a timed test.
@@ -94,6 +97,12 @@ let package = Package(
             name: "corroborate-bench",
             dependencies: ["NearDuplicates", "TextAnalysis", "FeedParsing"],
             path: "Benchmarks/CorroborateBench"
+        ),
+        // Fits the agreement models on ../shared/data and rewrites their weights (see its header).
+        .executableTarget(
+            name: "corroborate-train",
+            dependencies: ["Corroboration", "TextAnalysis"],
+            path: "Tools/CorroborateTrain"
         ),
         .testTarget(
             name: "PipelineTests",

@@ -75,6 +75,26 @@ public struct Claim: Sendable, Hashable, Codable {
     public var slots: [ClaimSlot]
 
     public var places: [EntityMention] { entities.filter { $0.kind == .place } }
+
+    public init(
+        sentence: Int, text: String, range: TextRange, content: TextRange?, speaker: Speaker?, cue: String?,
+        form: Attribution.Form?, stance: Stance, polarity: Polarity, entities: [EntityMention],
+        quantities: [Quantity], times: [TimeMention], slots: [ClaimSlot]
+    ) {
+        self.sentence = sentence
+        self.text = text
+        self.range = range
+        self.content = content
+        self.speaker = speaker
+        self.cue = cue
+        self.form = form
+        self.stance = stance
+        self.polarity = polarity
+        self.entities = entities
+        self.quantities = quantities
+        self.times = times
+        self.slots = slots
+    }
 }
 
 /// Turns an article into claims: sentences without boilerplate, then per sentence its

@@ -1,0 +1,188 @@
+import Foundation
+import TextAnalysis
+
+/// What a text `b` does with what a text `a` asserts (the `compare` contract in DESIGN.md).
+public enum Relation: String, Sendable, Hashable, Codable, CaseIterable {
+    /// b asserts what a asserts.
+    case supports
+    /// b denies it, or gives an incompatible value for the same slot (a count, a date, a place).
+    case contradicts
+    /// b is about the same claim without taking it as its own: relays, attributes, questions it.
+    case discusses
+    /// Another matter.
+    case unrelated
+}
+
+/// A linear model over standardized features: one row of weights per output (the last weight
+/// of a row is its bias). One output is a regression; several are the logits of a softmax.
+public struct LinearModel: Sendable, Hashable {
+    public var means: [Double]
+    public var scales: [Double]
+    public var weights: [[Double]]
+
+    public init(means: [Double], scales: [Double], weights: [[Double]]) {
+        self.means = means
+        self.scales = scales
+        self.weights = weights
+    }
+
+    /// The raw outputs for a feature vector.
+    public func outputs(_ features: [Double]) -> [Double] {
+        weights.map { row in
+            var sum = row[row.count - 1]
+            for index in features.indices where index < row.count - 1 {
+                sum += row[index] * (features[index] - means[index]) / scales[index]
+            }
+            return sum
+        }
+    }
+
+    /// Softmax of the outputs.
+    public func probabilities(_ features: [Double]) -> [Double] {
+        let logits = outputs(features)
+        let top = logits.max() ?? 0
+        let exps = logits.map { exp($0 - top) }
+        let total = exps.reduce(0, +)
+        return exps.map { $0 / total }
+    }
+}
+
+/// The trained agreement models and their thresholds (`AgreementWeights.swift`, written by
+/// `corroborate-train`; `Tools/CorroborateTrain` says how they were fitted).
+public struct AgreementModels: Sendable {
+    /// Graded similarity in [0, 1] (fitted to STS-B scores / 5).
+    public var similarity: LinearModel
+    /// Outputs in `bodyClasses` order: a headline or claim against a whole article (FNC-1).
+    public var bodyStance: LinearModel
+    /// Outputs in `sentenceClasses` order: a claim against a sentence or headline (Emergent).
+    public var sentenceStance: LinearModel
+    /// Short pairs less similar than this are unrelated.
+    public var unrelatedBelow: Double
+    /// Short pairs need at least this similarity to support (same content, MRPC).
+    public var supportsFrom: Double
+
+    public static let bodyClasses: [Relation] = [.unrelated, .supports, .contradicts, .discusses]
+    public static let sentenceClasses: [Relation] = [.supports, .contradicts, .discusses]
+
+    public init(
+        similarity: LinearModel, bodyStance: LinearModel, sentenceStance: LinearModel, unrelatedBelow: Double,
+        supportsFrom: Double
+    ) {
+        self.similarity = similarity
+        self.bodyStance = bodyStance
+        self.sentenceStance = sentenceStance
+        self.unrelatedBelow = unrelatedBelow
+        self.supportsFrom = supportsFrom
+    }
+}
+
+/// Two texts compared: the relation of b to a, their similarity, and the claims of a matched to
+/// the sentences of b with each pair's own relation.
+public struct Comparison: Sendable, Hashable {
+    public struct Alignment: Sendable, Hashable {
+        public var a: String
+        public var b: String
+        public var relation: Relation
+        /// What makes it a conflict or a relay: "6 vs 8 wounded", "denial", "attributed to ...".
+        public var detail: String?
+        public var similarity: Double
+    }
+
+    public var relation: Relation
+    public var similarity: Double
+    public var alignments: [Alignment]
+}
+
+/// Compares texts: prepare each once (`prepare`), then compare pairs. Pure and `Sendable`, so a
+/// stream of pairs can be compared on several threads.
+public struct Comparer: Sendable {
+    public let extractor: ClaimExtractor
+    public let models: AgreementModels
+    public let terms: BackgroundTerms
+
+    public init(
+        extractor: ClaimExtractor = ClaimExtractor(), models: AgreementModels = .bundled,
+        terms: BackgroundTerms = .shared
+    ) {
+        self.extractor = extractor
+        self.models = models
+        self.terms = terms
+    }
+
+    public func prepare(_ text: String) -> ComparableText { ComparableText(text, extractor: extractor, terms: terms) }
+
+    /// A body is an article (several sentences); anything shorter is compared as a sentence.
+    static func isBody(_ text: ComparableText) -> Bool {
+        Set(text.claims.map(\.sentence)).count > 2 || text.wordCount > 80
+    }
+
+    public func compare(_ a: ComparableText, _ b: ComparableText) -> Comparison {
+        let features = AgreementFeatures.features(a, b)
+        let similarity = min(1, max(0, models.similarity.outputs(features)[0]))
+        let relation: Relation
+        if Self.isBody(b) {
+            let probabilities = models.bodyStance.probabilities(features)
+            relation = AgreementModels.bodyClasses[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
+        } else if similarity < models.unrelatedBelow {
+            relation = .unrelated
+        } else {
+            let probabilities = models.sentenceStance.probabilities(features)
+            let stance = AgreementModels.sentenceClasses[
+                probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
+            relation = stance == .supports && similarity < models.supportsFrom ? .discusses : stance
+        }
+        let aligned = alignments(a, b)
+        // Two sentences about the same count that cannot both hold contradict, whatever the
+        // stance model learned from headlines that rarely differ in numbers.
+        if !Self.isBody(b), relation != .unrelated,
+            aligned.contains(where: { $0.relation == .contradicts && $0.detail?.contains(" vs ") == true })
+        {
+            return Comparison(relation: .contradicts, similarity: similarity, alignments: aligned)
+        }
+        return Comparison(relation: relation, similarity: similarity, alignments: aligned)
+    }
+
+    public func compare(_ a: String, _ b: String) -> Comparison { compare(prepare(a), prepare(b)) }
+
+    /// Each claim of a with its nearest sentence of b, when they share enough to be about the
+    /// same thing, and what b does with it there.
+    func alignments(_ a: ComparableText, _ b: ComparableText) -> [Comparison.Alignment] {
+        var found: [Comparison.Alignment] = []
+        var seen = Set<Int>()
+        for (index, claim) in a.claims.enumerated() where seen.insert(claim.sentence).inserted {
+            let vector = a.vectors[index]
+            var best: (index: Int, cosine: Double)?
+            for (other, candidate) in b.vectors.enumerated() {
+                let cosine = AgreementFeatures.dot(vector.weights, candidate.weights)
+                if cosine > (best?.cosine ?? 0.25) { best = (other, cosine) }
+            }
+            guard let best else { continue }
+            let counterpart = b.claims[best.index]
+            let (relation, detail) = Self.relation(of: counterpart, to: claim)
+            found.append(
+                Comparison.Alignment(
+                    a: claim.text, b: counterpart.text, relation: relation, detail: detail, similarity: best.cosine))
+        }
+        return found
+    }
+
+    /// The relation of one aligned claim to another, by rule: a count about the same thing that
+    /// cannot be the same is a numeric conflict ("several" and 6 can both hold); a denial or a
+    /// negation against an assertion is a polarity conflict; a relayed or hedged claim discusses.
+    public static func relation(of b: Claim, to a: Claim) -> (Relation, String?) {
+        for x in a.quantities {
+            for y in b.quantities where AgreementFeatures.sameCounted(x, y) && !x.isCompatible(with: y) {
+                let what = x.event ?? x.noun ?? y.event ?? y.noun ?? ""
+                return (.contradicts, "\(x.text) vs \(y.text)" + (what.isEmpty ? "" : " \(what)"))
+            }
+        }
+        let aDenies = a.polarity.negated || a.polarity.denial || a.stance == .denies
+        let bDenies = b.polarity.negated || b.polarity.denial || b.stance == .denies
+        if aDenies != bDenies { return (.contradicts, bDenies ? "denial" : "asserts what a denies") }
+        if b.stance == .questions || b.polarity.hedge != nil { return (.discusses, "hedged") }
+        if b.stance == .attributes, let speaker = b.speaker, speaker.voice != a.speaker?.voice {
+            return (.discusses, "attributed to \(speaker.name)")
+        }
+        return (.supports, nil)
+    }
+}

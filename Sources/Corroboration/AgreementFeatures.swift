@@ -1,0 +1,152 @@
+import Foundation
+import TextAnalysis
+
+/// The measurements the agreement models read off a pair of texts: how much of `a` the text `b`
+/// covers (terms, bigrams, characters, named entities, numbers), and how `b` holds what it says
+/// where it comes closest to `a` (refuting words, hedges, negation, denials, attribution,
+/// questions). Pure: two prepared texts in, numbers out, the same at training and at run time.
+public enum AgreementFeatures {
+    /// Names in vector order, for the trainer's report and the weights file.
+    public static let names = [
+        "cosine", "bestSentenceCosine", "topSentencesCosine", "coverageOfA", "coverageOfB", "bigramCoverage",
+        "trigramCosine", "entityCoverage", "aHasEntities", "numbersAgree", "numbersConflict", "lengthRatio",
+        "bodyIsLong", "refutingNear", "refutingAll", "hedgesNear", "hedgesAll", "negatedNear", "deniedNear",
+        "attributedNear", "questionNear", "aNegated", "negationMismatch", "bestCosineSquared", "refutingTimesCosine",
+        "hedgesTimesCosine", "deniedTimesCosine",
+    ]
+
+    /// Words that call a report false or take it back, split by script so that a Latin word
+    /// never meets a Cyrillic key on a set's probe chain (String's slow, normalizing compare).
+    static let refuting = WordList(
+        latin: [
+            "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "denial", "debunk", "debunks", "debunked",
+            "prank", "retract", "retracts", "retracted", "retraction", "untrue", "misleading", "bogus", "doubt",
+            "doubts", "nonsense", "baseless", "fabricated", "refute", "refutes", "refuted", "dismiss", "dismissed",
+            "reject", "rejected", "satire", "satirical", "myth", "incorrect", "wrong", "never", "not", "no",
+            "despite", "n't",
+        ], other: ["опроверг", "опровергли", "опровергло", "фейк", "ложь", "неправда", "не", "отрицает"])
+    /// Words that relay without asserting.
+    static let hedging = WordList(
+        latin: [
+            "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "according", "report", "reports",
+            "reported", "rumor", "rumors", "rumour", "rumours", "unconfirmed", "may", "might", "could", "apparently",
+            "purportedly", "suggest", "suggests", "suggested", "appears", "appear", "believed", "possibly",
+            "possible", "unclear", "unverified", "speculation", "speculate", "if", "whether",
+        ], other: ["якобы", "возможно", "сообщается", "предположительно"])
+
+    /// A word list looked up by script.
+    struct WordList: Sendable {
+        let latin: Set<String>
+        let other: Set<String>
+
+        init(latin: [String], other: [String]) {
+            self.latin = Set(latin.map { String(decoding: Array($0.utf8), as: UTF8.self) })
+            self.other = Set(other)
+        }
+
+        func contains(_ word: String) -> Bool {
+            (word.utf8.first ?? 0) < 0x80 ? latin.contains(word) : other.contains(word)
+        }
+    }
+
+    public static func features(_ a: ComparableText, _ b: ComparableText) -> [Double] {
+        let cosine = dot(a.whole.weights, b.whole.weights)
+        // b's sentences ranked by how close they come to a.
+        var scored: [(index: Int, cosine: Double)] = []
+        scored.reserveCapacity(b.vectors.count)
+        var seenSentences = Set<Int>()
+        for (index, vector) in b.vectors.enumerated() where seenSentences.insert(b.claims[index].sentence).inserted {
+            scored.append((index, dot(a.whole.weights, vector.weights)))
+        }
+        scored.sort { $0.cosine > $1.cosine }
+        let best = scored.first?.cosine ?? 0
+        let top = scored.prefix(3)
+        let topCosine = top.isEmpty ? 0 : top.reduce(0) { $0 + $1.cosine } / Double(top.count)
+        let bestVector = scored.first.map { b.vectors[$0.index] } ?? b.whole
+
+        let coverageOfA = weightedCoverage(a.whole.weights, by: b.whole.weights)
+        let coverageOfB = weightedCoverage(b.whole.weights, by: a.whole.weights)
+        let bigramCoverage =
+            a.whole.bigrams.isEmpty
+            ? coverageOfA : Double(a.whole.bigrams.intersection(b.whole.bigrams).count) / Double(a.whole.bigrams.count)
+        let trigramCosine = dot(a.whole.trigrams, bestVector.trigrams)
+        let entityCoverage =
+            a.entityIDs.isEmpty ? 0 : Double(a.entityIDs.intersection(b.entityIDs).count) / Double(a.entityIDs.count)
+
+        // Numbers: a's counts met by a compatible count about the same thing, or by a clash.
+        var agree = 0.0
+        var conflict = 0.0
+        for quantity in a.quantities {
+            let sameThing = b.quantities.filter { sameCounted($0, quantity) }
+            if sameThing.contains(where: { $0.isCompatible(with: quantity) }) {
+                agree += 1
+            } else if !sameThing.isEmpty {
+                conflict += 1
+            }
+        }
+        let counted = Double(max(1, a.quantities.count))
+
+        // How b holds it where it comes closest: its three nearest sentences.
+        var refutingNear = 0.0
+        var hedgesNear = 0.0
+        var negatedNear = 0.0
+        var deniedNear = 0.0
+        var attributedNear = 0.0
+        var questionNear = 0.0
+        for (index, _) in top {
+            let claim = b.claims[index]
+            refutingNear += Double(b.vectors[index].refutingWords)
+            hedgesNear += Double(b.vectors[index].hedgingWords) + (claim.polarity.hedge == nil ? 0 : 1)
+            if claim.polarity.negated { negatedNear += 1 }
+            if claim.polarity.denial || claim.stance == .denies { deniedNear += 1 }
+            if claim.stance == .attributes || claim.stance == .questions { attributedNear += 1 }
+            if b.vectors[index].hasQuestion || claim.stance == .questions { questionNear += 1 }
+        }
+        let near = Double(max(1, top.count))
+        refutingNear /= near
+        hedgesNear /= near
+        negatedNear /= near
+        deniedNear /= near
+        attributedNear /= near
+        questionNear /= near
+        let words = Double(max(1, b.wordCount))
+        let refutingAll = min(1, 10 * Double(b.whole.refutingWords) / words)
+        let hedgesAll = min(1, 10 * Double(b.whole.hedgingWords) / words)
+        let aNegated = a.claims.contains { $0.polarity.negated || $0.polarity.denial } ? 1.0 : 0.0
+
+        return [
+            cosine, best, topCosine, coverageOfA, coverageOfB, bigramCoverage, trigramCosine, entityCoverage,
+            a.entityIDs.isEmpty ? 0 : 1, agree / counted, conflict / counted,
+            log(Double(b.wordCount + 1) / Double(a.wordCount + 1)), b.vectors.count > 2 ? 1 : 0,
+            refutingNear, refutingAll, hedgesNear, hedgesAll, negatedNear, deniedNear, attributedNear, questionNear,
+            aNegated, abs(aNegated - min(1, negatedNear + deniedNear)), best * best, best * refutingNear,
+            best * hedgesNear, best * deniedNear,
+        ]
+    }
+
+    /// Two counts of the same thing: the same noun or event when both say one.
+    static func sameCounted(_ x: Quantity, _ y: Quantity) -> Bool {
+        if let unit = x.unit, let other = y.unit { return unit == other }
+        if let event = x.event, let other = y.event, event == other { return true }
+        if let noun = x.noun, let other = y.noun { return noun == other }
+        return false
+    }
+
+    static func dot<Key: Hashable>(_ x: [Key: Double], _ y: [Key: Double]) -> Double {
+        let (small, large) = x.count <= y.count ? (x, y) : (y, x)
+        var sum = 0.0
+        for (key, weight) in small { if let other = large[key] { sum += weight * other } }
+        return sum
+    }
+
+    /// The share of `x`'s weight on terms that `y` also has.
+    static func weightedCoverage(_ x: [String: Double], by y: [String: Double]) -> Double {
+        var total = 0.0
+        var covered = 0.0
+        for (term, weight) in x {
+            total += weight
+            if y[term] != nil { covered += weight }
+        }
+        return total > 0 ? covered / total : 0
+    }
+}
