@@ -169,7 +169,16 @@ public struct Comparer: Sendable {
     /// The relation of one aligned claim to another, by rule: a count about the same thing that
     /// cannot be the same is a numeric conflict ("several" and 6 can both hold); a denial or a
     /// negation against an assertion is a polarity conflict; a relayed or hedged claim discusses.
-    public static func relation(of b: Claim, to a: Claim) -> (Relation, String?) {
+    ///
+    /// - Parameters:
+    ///   - relayIsDiscussion: whether relaying another speaker's word is "discusses" (comparing two
+    ///     texts) or still carrying the proposition (scoring a story, where speakers are counted
+    ///     apart).
+    ///   - close: whether the two say nearly the same thing, so that a negation in one is about the
+    ///     other's proposition and not about a neighbour's ("advisers were not hurt").
+    public static func relation(of b: Claim, to a: Claim, relayIsDiscussion: Bool = true, close: Bool = true)
+        -> (Relation, String?)
+    {
         for x in a.quantities {
             for y in b.quantities where AgreementFeatures.sameCounted(x, y) && !x.isCompatible(with: y) {
                 let what = x.event ?? x.noun ?? y.event ?? y.noun ?? ""
@@ -178,9 +187,9 @@ public struct Comparer: Sendable {
         }
         let aDenies = a.polarity.negated || a.polarity.denial || a.stance == .denies
         let bDenies = b.polarity.negated || b.polarity.denial || b.stance == .denies
-        if aDenies != bDenies { return (.contradicts, bDenies ? "denial" : "asserts what a denies") }
+        if close, aDenies != bDenies { return (.contradicts, bDenies ? "denial" : "asserts what a denies") }
         if b.stance == .questions || b.polarity.hedge != nil { return (.discusses, "hedged") }
-        if b.stance == .attributes, let speaker = b.speaker, speaker.voice != a.speaker?.voice {
+        if relayIsDiscussion, b.stance == .attributes, let speaker = b.speaker, speaker.voice != a.speaker?.voice {
             return (.discusses, "attributed to \(speaker.name)")
         }
         return (.supports, nil)

@@ -323,10 +323,15 @@ public struct ClaimExtractor: Sendable {
                     ?? wider.last(where: { Self.nobody.contains(tokens[$0].lowercased) })
             else { continue }
             let range = TextRange(tokens[negation].range.lowerBound, tokens[index].range.upperBound)
-            // The counted noun: the plural word before the verb phrase, if any ("advisers were not hurt").
-            let noun = tokens[..<negation].last(where: {
-                $0.kind == .word && $0.lowercased.hasSuffix("s") && $0.lowercased.count > 3
-            })?.lowercased
+            // The counted noun: the plural word before the verb phrase, if any ("advisers were not
+            // hurt"), or after "none of" ("none of its own advisers were hurt").
+            let isPlural = { (token: Token) in
+                token.kind == .word && token.lowercased.hasSuffix("s") && token.lowercased.count > 3
+            }
+            let noun =
+                Self.nobody.contains(tokens[negation].lowercased)
+                ? tokens[(negation + 1)..<index].last(where: isPlural)?.lowercased
+                : tokens[..<negation].last(where: isPlural)?.lowercased
             found.append(
                 Quantity(
                     lower: 0, upper: 0, kind: .exact, noun: noun, event: event, text: sentence.slice(range),
