@@ -54,8 +54,11 @@ public struct AgreementModels: Sendable {
     public var similarity: LinearModel
     /// Outputs in `bodyClasses` order: a headline or claim against a whole article (FNC-1).
     public var bodyStance: LinearModel
-    /// Outputs in `sentenceClasses` order: a claim against a sentence or headline (Emergent).
+    /// Outputs in `sentenceClasses` order: a claim against a sentence that ends like one.
     public var sentenceStance: LinearModel
+    /// Outputs in `sentenceClasses` order: a claim against a headline (no closing full stop):
+    /// the same overlap means more in a headline than in a sentence, so headlines get their own.
+    public var headlineStance: LinearModel
     /// Short pairs less similar than this are unrelated.
     public var unrelatedBelow: Double
     /// Short pairs need at least this similarity to support (same content, MRPC).
@@ -65,12 +68,13 @@ public struct AgreementModels: Sendable {
     public static let sentenceClasses: [Relation] = [.supports, .contradicts, .discusses]
 
     public init(
-        similarity: LinearModel, bodyStance: LinearModel, sentenceStance: LinearModel, unrelatedBelow: Double,
-        supportsFrom: Double
+        similarity: LinearModel, bodyStance: LinearModel, sentenceStance: LinearModel, headlineStance: LinearModel,
+        unrelatedBelow: Double, supportsFrom: Double
     ) {
         self.similarity = similarity
         self.bodyStance = bodyStance
         self.sentenceStance = sentenceStance
+        self.headlineStance = headlineStance
         self.unrelatedBelow = unrelatedBelow
         self.supportsFrom = supportsFrom
     }
@@ -116,6 +120,11 @@ public struct Comparer: Sendable {
         Set(text.claims.map(\.sentence)).count > 2 || text.wordCount > 80
     }
 
+    /// A short text that does not end like a sentence: a headline.
+    public static func isHeadline(_ text: ComparableText) -> Bool {
+        AgreementFeatures.endsLikeASentence(text.text) == 0
+    }
+
     public func compare(_ a: ComparableText, _ b: ComparableText) -> Comparison {
         let features = AgreementFeatures.features(a, b)
         let similarity = min(1, max(0, models.similarity.outputs(features)[0]))
@@ -126,16 +135,21 @@ public struct Comparer: Sendable {
         } else if similarity < models.unrelatedBelow {
             relation = .unrelated
         } else {
-            let probabilities = models.sentenceStance.probabilities(features)
+            let model = Self.isHeadline(b) ? models.headlineStance : models.sentenceStance
+            let probabilities = model.probabilities(features)
             let stance = AgreementModels.sentenceClasses[
                 probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
             relation = stance == .supports && similarity < models.supportsFrom ? .discusses : stance
         }
         let aligned = alignments(a, b)
-        // Two sentences about the same count that cannot both hold contradict, whatever the
-        // stance model learned from headlines that rarely differ in numbers.
+        // Two sentences about the same count that cannot both hold contradict, and so does a
+        // denial of nearly the same words, whatever the stance models learned from pairs that
+        // rarely differ in numbers or deny outright.
         if !Self.isBody(b), relation != .unrelated,
-            aligned.contains(where: { $0.relation == .contradicts && $0.detail?.contains(" vs ") == true })
+            aligned.contains(where: {
+                $0.relation == .contradicts
+                    && ($0.detail?.contains(" vs ") == true || ($0.detail == "denial" && $0.similarity >= 0.5))
+            })
         {
             return Comparison(relation: .contradicts, similarity: similarity, alignments: aligned)
         }

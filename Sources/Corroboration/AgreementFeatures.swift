@@ -12,7 +12,7 @@ public enum AgreementFeatures {
         "trigramCosine", "entityCoverage", "aHasEntities", "numbersAgree", "numbersConflict", "lengthRatio",
         "bodyIsLong", "refutingNear", "refutingAll", "hedgesNear", "hedgesAll", "negatedNear", "deniedNear",
         "attributedNear", "questionNear", "aNegated", "negationMismatch", "bestCosineSquared", "refutingTimesCosine",
-        "hedgesTimesCosine", "deniedTimesCosine",
+        "hedgesTimesCosine", "deniedTimesCosine", "wordsOfA", "wordsOfB", "bIsSentence", "aIsSentence",
     ]
 
     /// Words that call a report false or take it back, split by script so that a Latin word
@@ -121,7 +121,17 @@ public enum AgreementFeatures {
             refutingNear, refutingAll, hedgesNear, hedgesAll, negatedNear, deniedNear, attributedNear, questionNear,
             aNegated, abs(aNegated - min(1, negatedNear + deniedNear)), best * best, best * refutingNear,
             best * hedgesNear, best * deniedNear,
+            // What kind of texts these are: a headline against a headline reads differently
+            // from a sentence against a sentence (the same overlap means more in a headline).
+            log(Double(a.wordCount + 1)), log(Double(b.wordCount + 1)), endsLikeASentence(b.text),
+            endsLikeASentence(a.text),
         ]
+    }
+
+    /// 1 when the text ends with a full stop (a sentence), 0 for a headline.
+    static func endsLikeASentence(_ text: String) -> Double {
+        let last = text.utf8.reversed().first { $0 != 0x20 && $0 != 0x0A && $0 != 0x22 && $0 != 0x27 }
+        return last == UInt8(ascii: ".") ? 1 : 0
     }
 
     /// Two counts of the same thing: the same noun or event when both say one.

@@ -29,6 +29,7 @@ enum WeightsFile {
         out += model("similarity", models.similarity)
         out += model("bodyStance", models.bodyStance)
         out += model("sentenceStance", models.sentenceStance)
+        out += model("headlineStance", models.headlineStance)
         out += "        unrelatedBelow: \(String(format: "%.4g", models.unrelatedBelow)),\n"
         out += "        supportsFrom: \(String(format: "%.4g", models.supportsFrom)))\n}\n"
         return out

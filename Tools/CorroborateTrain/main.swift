@@ -9,8 +9,10 @@ import TextAnalysis
 // - similarity: ridge regression to STS-B train scores / 5 (reported on STS-B dev);
 // - bodyStance: softmax over FNC-1 train without the hold-out bodies (reported on the hold-out,
 //   then refitted on all of FNC-1 train);
-// - sentenceStance: softmax over Emergent train (reported on a claim-disjoint fifth, then refitted);
-// - supportsFrom: the similarity threshold that best separates MRPC train paraphrases.
+// - sentenceStance and headlineStance: softmax over Emergent train and MRPC train together (a
+//   paraphrase supports, a non-paraphrase discusses), split by whether b is a headline or a
+//   sentence; reported on held-out fifths, then refitted on all;
+// - unrelatedBelow: the similarity under which 1 in 200 related short pairs fall.
 //
 // usage: swift run -c release corroborate-train [--data ../shared/data] [--write]
 
@@ -131,41 +133,58 @@ for (label, name) in ["unrelated", "agree", "disagree", "discuss"].enumerated() 
 }
 bodyModel = fitSoftmax(fnc.train + fnc.dev, classes: 4, power: bodyPower)
 
-// 5. Sentence stance: softmax on Emergent, reported on a claim-disjoint fifth.
+// 5. Short pairs: Emergent (for, against, observing) and MRPC (a paraphrase supports, a
+// non-paraphrase only discusses) together, split by what b is: a headline or a sentence. Each
+// set is reported on a held-out fifth (Emergent's claim-disjoint), then the models are refitted
+// on all.
 var sentenceModel = AgreementModels.bundled.sentenceStance
-if !emergent.isEmpty {
+var headlineModel = AgreementModels.bundled.headlineStance
+let supportsFrom = 0.0
+let mrpcAsStance = mrpc.map { DataSets.Pair(a: $0.a, b: $0.b, label: $0.label == 1 ? 0 : 2, group: $0.group) }
+@MainActor func isHeadlinePair(_ pair: DataSets.Pair) -> Bool { Comparer.isHeadline(prepared[pair.b]!) }
+@MainActor func fitShort(_ pairs: [DataSets.Pair]) -> (sentence: LinearModel, headline: LinearModel) {
+    let headlines = pairs.filter(isHeadlinePair)
+    let sentences = pairs.filter { !isHeadlinePair($0) }
+    return (fitSoftmax(sentences, classes: 3, power: 0.5), fitSoftmax(headlines, classes: 3, power: 0.5))
+}
+@MainActor func predictShort(_ models: (sentence: LinearModel, headline: LinearModel), _ pairs: [DataSets.Pair])
+    -> [Int]
+{
+    pairs.map { pair in predict(isHeadlinePair(pair) ? models.headline : models.sentence, [pair])[0] }
+}
+if !emergent.isEmpty || !mrpc.isEmpty {
     func isHeldOut(_ pair: DataSets.Pair) -> Bool {
         pair.group.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 == 0
     }
-    let model = fitSoftmax(emergent.filter { !isHeldOut($0) }, classes: 3, power: 0.5)
-    let held = emergent.filter(isHeldOut)
+    let models = fitShort((emergent + mrpcAsStance).filter { !isHeldOut($0) })
+    let heldEmergent = emergent.filter(isHeldOut)
+    let heldMRPC = mrpcAsStance.filter(isHeldOut)
     say(
         String(
             format: "Emergent held-out fifth: accuracy %.1f%% (%d pairs)",
-            100 * Scores.accuracy(gold: held.map(\.label), predicted: predict(model, held)), held.count))
-    sentenceModel = fitSoftmax(emergent, classes: 3, power: 0.5)
-}
-
-// 6. The MRPC threshold on similarity.
-var supportsFrom = AgreementModels.bundled.supportsFrom
-if !mrpc.isEmpty {
-    let similarities = features(mrpc).map { similarityModel.outputs($0)[0] }
-    var best = (threshold: 0.5, accuracy: 0.0)
-    for step in 0...100 {
-        let threshold = Double(step) / 100
-        let predicted = similarities.map { $0 >= threshold ? 1 : 0 }
-        let accuracy = Scores.accuracy(gold: mrpc.map(\.label), predicted: predicted)
-        if accuracy > best.accuracy { best = (threshold, accuracy) }
-    }
-    supportsFrom = best.threshold
+            100 * Scores.accuracy(gold: heldEmergent.map(\.label), predicted: predictShort(models, heldEmergent)),
+            heldEmergent.count))
+    let paraphrase = predictShort(models, heldMRPC).map { $0 == 0 ? 1 : 0 }
     say(
         String(
-            format: "MRPC train: supports from similarity %.2f, accuracy %.1f%%", best.threshold, 100 * best.accuracy))
+            format: "MRPC held-out fifth: accuracy %.1f%% (%d pairs)",
+            100 * Scores.accuracy(gold: heldMRPC.map { $0.label == 0 ? 1 : 0 }, predicted: paraphrase),
+            heldMRPC.count))
+    (sentenceModel, headlineModel) = fitShort(emergent + mrpcAsStance)
+}
+
+// 6. Short pairs below this similarity are unrelated: the level under which only one in two
+// hundred of the related pairs of Emergent and MRPC fall.
+var unrelatedBelow = AgreementModels.bundled.unrelatedBelow
+if !emergent.isEmpty || !mrpc.isEmpty {
+    let similarities = features(emergent + mrpc).map { similarityModel.outputs($0)[0] }.sorted()
+    unrelatedBelow = max(0, similarities[similarities.count / 200])
+    say(String(format: "short pairs under similarity %.3f are unrelated", unrelatedBelow))
 }
 
 let models = AgreementModels(
-    similarity: similarityModel, bodyStance: bodyModel, sentenceStance: sentenceModel,
-    unrelatedBelow: AgreementModels.bundled.unrelatedBelow, supportsFrom: supportsFrom)
+    similarity: similarityModel, bodyStance: bodyModel, sentenceStance: sentenceModel, headlineStance: headlineModel,
+    unrelatedBelow: unrelatedBelow, supportsFrom: supportsFrom)
 
 if write {
     let folder = repository.appendingPathComponent("Sources/Corroboration")
@@ -174,4 +193,20 @@ if write {
     try WeightsFile.terms(terms).write(
         to: folder.appendingPathComponent("BackgroundTermsData.swift"), atomically: true, encoding: .utf8)
     say("wrote \(folder.path)/AgreementWeights.swift and BackgroundTermsData.swift")
+}
+
+// The fitted models as `compare` runs them, on the short sets: what the evaluation will see.
+if !emergent.isEmpty {
+    let fitted = Comparer(models: models, terms: terms)
+    let relations = AgreementModels.sentenceClasses
+    let viaCompare = emergent.map { pair -> Int in
+        relations.firstIndex(of: fitted.compare(prepared[pair.a]!, prepared[pair.b]!).relation) ?? 3
+    }
+    say(
+        String(
+            format: "Emergent through compare (fitted on it): accuracy %.1f%%; by the model alone %.1f%%",
+            100 * Scores.accuracy(gold: emergent.map(\.label), predicted: viaCompare),
+            100
+                * Scores.accuracy(
+                    gold: emergent.map(\.label), predicted: predictShort((sentenceModel, headlineModel), emergent))))
 }
