@@ -451,7 +451,7 @@ public final class SQLiteStore: CorroborationStore {
     /// Runs `body` in a transaction that takes the write lock at its start (BEGIN IMMEDIATE): a
     /// transaction that read first and asked for the lock later would fail at once, without
     /// waiting, whenever another process had written in between.
-    private func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError)
+    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError)
         -> T
     {
         do {
@@ -470,7 +470,7 @@ public final class SQLiteStore: CorroborationStore {
         }
     }
 
-    private func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError)
+    func reading<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError)
         -> T
     {
         do {

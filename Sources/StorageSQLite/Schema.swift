@@ -25,6 +25,9 @@ import GRDB
 /// - `analysisQueue` (v3): items whose analysis (claims) is still to do: new and changed items
 ///   go in with the transaction that stores them and leave with the one that stores their
 ///   claims, so that a run killed in between is finished by the next one.
+/// - `story` (v4): a group of items that report one event: its title (the earliest original
+///   member's) and time span. `storyItem`: each item's story; an item without a row is still to
+///   be placed, so a run killed in between is finished by the next one.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -125,6 +128,23 @@ enum Schema {
                         itemID INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE
                     );
                     INSERT INTO analysisQueue (itemID) SELECT id FROM item;
+                    """)
+        }
+        migrator.registerMigration("v4: stories") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE story (
+                        id INTEGER PRIMARY KEY,
+                        title TEXT NOT NULL,
+                        firstSeen REAL NOT NULL,
+                        lastSeen REAL NOT NULL
+                    );
+                    CREATE INDEX story_lastSeen ON story(lastSeen);
+                    CREATE TABLE storyItem (
+                        itemID INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+                        storyID INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE
+                    );
+                    CREATE INDEX storyItem_story ON storyItem(storyID);
                     """)
         }
         return migrator

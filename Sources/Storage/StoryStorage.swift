@@ -1,0 +1,101 @@
+import Foundation
+
+/// What the story stage reads and writes: items waiting for a story, the recent assigned ones
+/// (to rebuild the clusterer's window), and story assignments. A separate protocol from
+/// `CorroborationStore` so that a backend can grow into it.
+public protocol StoryStore: Sendable {
+    /// Items without a story, oldest first.
+    func itemsWithoutStory(limit: Int) async throws(StorageError) -> [StoryCandidate]
+    /// Items with a story whose date falls in `window`, oldest first: what the clusterer must
+    /// have seen to place a new item the way it placed the ones before.
+    func itemsWithStory(in window: ClosedRange<Date>) async throws(StorageError) -> [StoryCandidate]
+    /// New stories and assignments, in one transaction; a story's title and time span are
+    /// rewritten from its items.
+    func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError)
+    /// Stories newest first, with their items.
+    func stories(since: Date?, outlet: String?, limit: Int) async throws(StorageError) -> [StoredStory]
+}
+
+/// An item as story clustering reads it.
+public struct StoryCandidate: Sendable, Hashable {
+    public var itemID: Int64
+    public var outletID: String
+    public var date: Date
+    public var title: String
+    public var text: String
+    /// Set for items that already have one.
+    public var storyID: Int64?
+
+    public init(itemID: Int64, outletID: String, date: Date, title: String, text: String, storyID: Int64?) {
+        self.itemID = itemID
+        self.outletID = outletID
+        self.date = date
+        self.title = title
+        self.text = text
+        self.storyID = storyID
+    }
+}
+
+/// An item placed in a story: an existing one (`storyID`) or a new one, named by a key that
+/// groups the items of one new story within the write.
+public struct StoryAssignmentRecord: Sendable, Hashable {
+    public enum Story: Sendable, Hashable {
+        case existing(Int64)
+        case new(key: Int)
+    }
+
+    public var itemID: Int64
+    public var story: Story
+
+    public init(itemID: Int64, story: Story) {
+        self.itemID = itemID
+        self.story = story
+    }
+}
+
+/// A story as `corroborate stories` lists it (the contract in DESIGN.md).
+public struct StoredStory: Sendable, Hashable {
+    public struct Item: Sendable, Hashable {
+        public var itemID: Int64
+        /// The item's id as ingested (the entry id or the JSONL `id`).
+        public var sourceID: String
+        public var outletID: String
+        public var title: String?
+        public var published: Date?
+        public var link: String?
+        /// The source id of the item this one copies, nil for an original.
+        public var copyOf: String?
+        public var originID: Int64
+
+        public init(
+            itemID: Int64, sourceID: String, outletID: String, title: String?, published: Date?, link: String?,
+            copyOf: String?, originID: Int64
+        ) {
+            self.itemID = itemID
+            self.sourceID = sourceID
+            self.outletID = outletID
+            self.title = title
+            self.published = published
+            self.link = link
+            self.copyOf = copyOf
+            self.originID = originID
+        }
+    }
+
+    public var id: Int64
+    public var title: String
+    public var firstSeen: Date
+    public var lastSeen: Date
+    public var items: [Item]
+
+    public var outlets: [String] { Array(Set(items.map(\.outletID))).sorted() }
+    public var independentOrigins: Int { Set(items.map(\.originID)).count }
+
+    public init(id: Int64, title: String, firstSeen: Date, lastSeen: Date, items: [Item]) {
+        self.id = id
+        self.title = title
+        self.firstSeen = firstSeen
+        self.lastSeen = lastSeen
+        self.items = items
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import Storage
+
+extension SQLiteStore: StoryStore {
+    public func itemsWithoutStory(limit: Int) async throws(StorageError) -> [StoryCandidate] {
+        try await reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT item.id, item.outletID, item.date, item.title, item.text FROM item
+                    LEFT JOIN storyItem ON storyItem.itemID = item.id
+                    WHERE storyItem.itemID IS NULL ORDER BY item.date, item.id LIMIT ?
+                    """, arguments: [limit]
+            ).map { Self.candidate($0, storyID: nil) }
+        }
+    }
+
+    public func itemsWithStory(in window: ClosedRange<Date>) async throws(StorageError) -> [StoryCandidate] {
+        try await reading { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT item.id, item.outletID, item.date, item.title, item.text, storyItem.storyID FROM item
+                    JOIN storyItem ON storyItem.itemID = item.id
+                    WHERE item.date BETWEEN ? AND ? ORDER BY item.date, item.id
+                    """,
+                arguments: [window.lowerBound.timeIntervalSince1970, window.upperBound.timeIntervalSince1970]
+            ).map { Self.candidate($0, storyID: $0["storyID"]) }
+        }
+    }
+
+    static func candidate(_ row: Row, storyID: Int64?) -> StoryCandidate {
+        StoryCandidate(
+            itemID: row["id"], outletID: row["outletID"], date: Date(timeIntervalSince1970: row["date"]),
+            title: row["title"] ?? "", text: row["text"], storyID: storyID)
+    }
+
+    public func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) {
+        guard !assignments.isEmpty else { return }
+        try await writing { db in
+            var created: [Int: Int64] = [:]
+            var touched = Set<Int64>()
+            let assign = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO storyItem (itemID, storyID) SELECT id, ? FROM item WHERE id = ?")
+            for assignment in assignments {
+                let storyID: Int64
+                switch assignment.story {
+                case .existing(let id):
+                    storyID = id
+                case .new(let key):
+                    if let known = created[key] {
+                        storyID = known
+                    } else {
+                        try db.execute(sql: "INSERT INTO story (title, firstSeen, lastSeen) VALUES ('', 0, 0)")
+                        storyID = db.lastInsertedRowID
+                        created[key] = storyID
+                    }
+                }
+                try assign.execute(arguments: [storyID, assignment.itemID])
+                touched.insert(storyID)
+            }
+            // Title and span from the items: the earliest original's title names the story.
+            let refresh = try db.cachedStatement(
+                sql: """
+                    UPDATE story SET
+                        firstSeen = (SELECT min(item.date) FROM storyItem JOIN item ON item.id = storyItem.itemID
+                                     WHERE storyItem.storyID = story.id),
+                        lastSeen = (SELECT max(item.date) FROM storyItem JOIN item ON item.id = storyItem.itemID
+                                    WHERE storyItem.storyID = story.id),
+                        title = coalesce((SELECT item.title FROM storyItem JOIN item ON item.id = storyItem.itemID
+                                          WHERE storyItem.storyID = story.id AND item.title IS NOT NULL
+                                          AND item.title != ''
+                                          ORDER BY item.originID != item.id, item.date, item.id LIMIT 1), '')
+                    WHERE id = ?
+                    """)
+            for storyID in touched { try refresh.execute(arguments: [storyID]) }
+        }
+    }
+
+    public func stories(since: Date?, outlet: String?, limit: Int) async throws(StorageError) -> [StoredStory] {
+        try await reading { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let since {
+                conditions.append("story.lastSeen >= ?")
+                _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
+            }
+            if let outlet {
+                conditions.append(
+                    "EXISTS (SELECT 1 FROM storyItem JOIN item ON item.id = storyItem.itemID "
+                        + "WHERE storyItem.storyID = story.id AND item.outletID = ?)")
+                _ = arguments.append(contentsOf: [outlet])
+            }
+            _ = arguments.append(contentsOf: [limit])
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let storyRows = try Row.fetchAll(
+                db, sql: "SELECT * FROM story \(filter) ORDER BY lastSeen DESC, id DESC LIMIT ?", arguments: arguments)
+            let items = try db.cachedStatement(
+                sql: """
+                    SELECT item.id, item.sourceID, item.outletID, item.title, item.published, item.link,
+                           item.originID, origin.sourceID AS originSourceID
+                    FROM storyItem JOIN item ON item.id = storyItem.itemID
+                    LEFT JOIN item AS origin ON origin.id = item.originID
+                    WHERE storyItem.storyID = ? ORDER BY item.date, item.id
+                    """)
+            return try storyRows.map { row in
+                let id: Int64 = row["id"]
+                let members = try Row.fetchAll(items, arguments: [id]).map { item in
+                    let itemID: Int64 = item["id"]
+                    let originID: Int64 = item["originID"] ?? itemID
+                    return StoredStory.Item(
+                        itemID: itemID, sourceID: item["sourceID"], outletID: item["outletID"], title: item["title"],
+                        published: (item["published"] as Double?).map { Date(timeIntervalSince1970: $0) },
+                        link: item["link"], copyOf: originID == itemID ? nil : item["originSourceID"],
+                        originID: originID)
+                }
+                return StoredStory(
+                    id: id, title: row["title"], firstSeen: Date(timeIntervalSince1970: row["firstSeen"]),
+                    lastSeen: Date(timeIntervalSince1970: row["lastSeen"]), items: members)
+            }
+        }
+    }
+}
