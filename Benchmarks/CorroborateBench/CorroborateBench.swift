@@ -22,6 +22,7 @@ enum CorroborateBench {
                                        [--mode batch|incremental]
                corroborate-bench tokenize --corpus FILE.jsonl [--out FILE]
                corroborate-bench claims --corpus FILE.jsonl [--limit N]
+        \(storiesUsage)
 
           dedup     groups near-duplicate articles (word shingles of title + " " + body, MinHash,
                     LSH, estimated-Jaccard verification, connected components) and writes
@@ -35,6 +36,7 @@ enum CorroborateBench {
           claims    extracts the claims of every article (title, blank line, body, as ingest
                     joins them; relative times against its `published`), on one thread, and
                     prints counts and timings: the issue-5 target is the 100k corpus in 20 s.
+        \(storiesHelp)
         """
 
     static func main() {
@@ -51,6 +53,15 @@ enum CorroborateBench {
                 try tokenize(Options(arguments, allowed: ["--corpus", "--out"]))
             case "claims":
                 try claims(Options(arguments, allowed: ["--corpus", "--limit"]))
+            case "stories":
+                try stories(
+                    Options(
+                        arguments,
+                        allowed: [
+                            "--corpus", "--out", "--threshold", "--window-h", "--min-shared", "--index-terms",
+                            "--query-terms", "--max-posting", "--warm-up-boost", "--date-conflict",
+                            "--max-comparisons",
+                        ]))
             case "-h", "--help", "help":
                 print(usage)
             default:
