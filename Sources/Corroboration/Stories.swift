@@ -76,7 +76,7 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// Similarity needed instead of `threshold` when both articles' leads date the event and no
     /// date agrees: a strike on the 25th beside one on the 16th, same actors and place, is
     /// another event, and only near-identical text should overrule its date.
-    public var dateConflictThreshold: Double = 0.6
+    public var dateConflictThreshold: Double = 0.9
     /// While IDF has seen few articles every word looks rare and unrelated articles look alike:
     /// the threshold starts this much higher and falls back to `threshold` linearly over the
     /// first `warmUpArticles`.
