@@ -23,6 +23,7 @@ enum CorroborateBench {
                corroborate-bench tokenize --corpus FILE.jsonl [--out FILE]
                corroborate-bench claims --corpus FILE.jsonl [--limit N]
         \(storiesUsage)
+        \(ecbplusUsage)
 
           dedup     groups near-duplicate articles (word shingles of title + " " + body, MinHash,
                     LSH, estimated-Jaccard verification, connected components) and writes
@@ -37,6 +38,7 @@ enum CorroborateBench {
                     joins them; relative times against its `published`), on one thread, and
                     prints counts and timings: the issue-5 target is the 100k corpus in 20 s.
         \(storiesHelp)
+        \(ecbplusHelp)
         """
 
     static func main() {
@@ -62,6 +64,8 @@ enum CorroborateBench {
                             "--query-terms", "--max-posting", "--warm-up-boost", "--date-conflict",
                             "--max-comparisons",
                         ]))
+            case "ecbplus":
+                try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out"]))
             case "-h", "--help", "help":
                 print(usage)
             default:
