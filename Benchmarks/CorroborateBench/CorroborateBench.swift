@@ -22,6 +22,8 @@ enum CorroborateBench {
                                        [--mode batch|incremental]
                corroborate-bench tokenize --corpus FILE.jsonl [--out FILE]
                corroborate-bench claims --corpus FILE.jsonl [--limit N]
+        \(storiesUsage)
+        \(ecbplusUsage)
 
           dedup     groups near-duplicate articles (word shingles of title + " " + body, MinHash,
                     LSH, estimated-Jaccard verification, connected components) and writes
@@ -35,6 +37,8 @@ enum CorroborateBench {
           claims    extracts the claims of every article (title, blank line, body, as ingest
                     joins them; relative times against its `published`), on one thread, and
                     prints counts and timings: the issue-5 target is the 100k corpus in 20 s.
+        \(storiesHelp)
+        \(ecbplusHelp)
         """
 
     static func main() {
@@ -51,6 +55,17 @@ enum CorroborateBench {
                 try tokenize(Options(arguments, allowed: ["--corpus", "--out"]))
             case "claims":
                 try claims(Options(arguments, allowed: ["--corpus", "--limit"]))
+            case "stories":
+                try stories(
+                    Options(
+                        arguments,
+                        allowed: [
+                            "--corpus", "--out", "--threshold", "--window-h", "--min-shared", "--index-terms",
+                            "--query-terms", "--max-posting", "--warm-up-boost", "--date-conflict",
+                            "--max-comparisons",
+                        ]))
+            case "ecbplus":
+                try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out"]))
             case "-h", "--help", "help":
                 print(usage)
             default:

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Story clustering (issue 6), side by side with the peers, in the same harness rounds.
+#
+# Runs the shared peer harness (../shared/bench) with the release `corroborate-bench stories` as
+# one more command beside the online single-pass peer of run_benchmarks.sh, so both are timed in
+# the same round-robin rounds and the ratios are same-round medians:
+#   load-only       Python read + json.loads of the corpus (the floor every Python peer pays; baseline)
+#   online-single   scikit-learn TF-IDF fitted on the whole corpus, then one pass in publication
+#                   order: join the cluster of the most similar earlier article within 72 h if the
+#                   cosine reaches the threshold of results/params.json (tuned on dev_10k: 0.45)
+#   corroborate     corroborate-bench stories: StoryClusterer, one article at a time in publication
+#                   order, IDF learned as articles arrive, candidates through a rare-term index,
+#                   72 h window; thresholds are the library's defaults (tuned on dev_10k only)
+# Suites, as run_benchmarks.sh names them:
+#   cluster_10k    10,000 articles  (5 rounds after one warm-up round)
+#   cluster_100k   100,000 articles (3 rounds)
+# Every labels file is then scored against `event` (and `thread`) with bench/score.py, as
+# run_benchmarks.sh does (appended to results/quality.jsonl, tag cluster_<name>.<size>), and a
+# table is printed with the shared bench/summarize.py.
+#
+# usage: Benchmarks/stories_peers.sh [cluster_10k] [cluster_100k]
+#   RUNS_FAST=5 RUNS_SLOW=3     rounds per suite, as in run_benchmarks.sh
+#   SCRATCH=.build-bench        SwiftPM scratch path of the release build (default: .build)
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+RUNS_FAST=${RUNS_FAST:-5}
+RUNS_SLOW=${RUNS_SLOW:-3}
+SCRATCH=${SCRATCH:-$ROOT/.build}
+SUITES=${*:-cluster_10k cluster_100k}
+
+require_peers stories_peers
+
+# The Swift runtime linked statically, as a Linux binary is shipped (see parse_peers.sh).
+swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \
+  --product corroborate-bench >&2
+BIN="$SCRATCH/release/corroborate-bench"
+
+cd "$WORK"
+. ./venv/bin/activate
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
+R=results
+L=results/labels
+mkdir -p $R $L
+P() { python -c "import json,sys; print(json.load(open('results/params.json'))[sys.argv[1]][sys.argv[2]])" "$1" "$2"; }
+score() {  # score LABELS TRUTH KEY TAG  (run_benchmarks.sh's own)
+  python bench/score.py --truth "$2" --labels "$1" --key "$3" | sed "s/^{/{\"tag\": \"$4\", /" >> $R/quality.jsonl
+}
+THRESHOLD=$(P cluster_online-single threshold)
+
+for suite in $SUITES; do
+  case $suite in
+  cluster_10k | cluster_100k)
+    N=${suite#cluster_}
+    C=data/corpus_$N.jsonl
+    T=data/corpus_$N.truth.jsonl
+    RUNS=$RUNS_FAST
+    WARMUP=--warmup
+    if [ "$N" = 100k ]; then
+      RUNS=$RUNS_SLOW
+      WARMUP=
+    fi
+    echo "=== $suite (peer threshold $THRESHOLD)" >&2
+    # The harness appends; keep one run per file so the table's medians and same-round ratios
+    # come from this run alone (earlier runs move to results/superseded/).
+    OUT="$R/${suite}_corroborate.jsonl"
+    if [ -f "$OUT" ]; then
+      mkdir -p $R/superseded
+      mv "$OUT" "$R/superseded/${suite}_corroborate.$(date -u +%Y%m%dT%H%M%S).jsonl"
+    fi
+    python bench/harness.py --runs "$RUNS" $WARMUP --baseline load-only --out "$OUT" \
+      --cmd load-only "python bench/load_only.py $C" \
+      --cmd online-single \
+      "python bench/cluster_peer.py online-single --corpus $C --out $L/cluster_online-single.$N.tsv --threshold $THRESHOLD" \
+      --cmd corroborate "$BIN stories --corpus $C --out $L/cluster_corroborate.$N.tsv"
+    for m in online-single corroborate; do
+      score "$L/cluster_$m.$N.tsv" "$T" event "cluster_$m.$N"
+      score "$L/cluster_$m.$N.tsv" "$T" thread "cluster_$m.$N.vs_thread"
+    done
+    # summarize.py reads its results folder from argv[1] when imported: take the suite off first.
+    python -c "import sys; t = sys.argv.pop(1); sys.path.insert(0, 'bench'); import summarize as s; s.corpus_table(t, 'cluster', s.quality())" \
+      "${suite}_corroborate"
+    ;;
+  *)
+    echo "stories_peers: unknown suite '$suite' (cluster_10k, cluster_100k)" >&2
+    exit 2
+    ;;
+  esac
+done

@@ -1,0 +1,195 @@
+import Foundation
+import NearDuplicates
+import TextAnalysis
+
+/// The terms of the articles seen so far and how many articles hold each: the incremental IDF of
+/// story clustering.
+///
+/// Why incremental: a streaming engine never sees the corpus whole, so document frequencies are
+/// learned as articles arrive and every similarity is computed with the counts of that moment.
+/// Why a table keyed by word hash: an article has hundreds of words and most were seen before, so
+/// a word costs one hash and one probe; only a word never seen is normalized (stop word, stem) by
+/// `TermNormalizer`, and its stem shares a term number with the other words that stem alike.
+struct StoryTerms: Sendable {
+    /// Open addressing over word hashes (key 0: empty slot); a slot holds the word's term, or -1
+    /// for a stop word, next to its key so a lookup touches one cache line.
+    private var slots: [WordSlot]
+    private var wordCount = 0
+    /// Term numbers of the stems (and of caller-given names, prefixed by `\u{1}`).
+    private var stems: [String: Int32] = [:]
+    /// Articles holding each term.
+    private(set) var documentFrequency: [Int32] = []
+    /// The script of each term's word (`Script`): its frequency is read against the articles
+    /// written in that script, so the common words of the Russian minority of a wire mix do not
+    /// pass for rare ones just because most articles are English.
+    private var termScript: [UInt8] = []
+    /// Articles counted, by the script most of their terms are written in.
+    private(set) var documents: [Int] = Array(repeating: 0, count: Script.allCases.count)
+    /// `log(1 + k)` for k up to the largest frequency asked for, so an IDF costs no logarithm.
+    private var logTable: [Float] = [0]
+
+    init() {
+        slots = Array(repeating: WordSlot(), count: 1 << 16)
+    }
+
+    var count: Int { documentFrequency.count }
+
+    /// The term of a lowercased word (UTF-8), or nil for a stop word or a one-character word.
+    mutating func term(ofWord word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        guard word.count >= 2 else { return nil }
+        let key = Self.key(word)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        let found: Int32? = slots.withUnsafeBufferPointer { slots in
+            while true {
+                let stored = slots[slot]
+                if stored.key == key { return stored.term }
+                if stored.key == 0 { return nil }
+                slot = (slot + 1) & mask
+            }
+        }
+        if let found { return found < 0 ? nil : found }
+        let text = String(decoding: word, as: UTF8.self)
+        let script: Script = word[0] < 0x80 ? .latin : word[0] == 0xD0 || word[0] == 0xD1 ? .cyrillic : .other
+        let term: Int32 = TermNormalizer.term(word: text, language: .other).map { stemTerm($0, script) } ?? -1
+        slots[slot] = WordSlot(key: key, term: term)
+        wordCount += 1
+        if wordCount * 2 > slots.count { grow() }
+        return term < 0 ? nil : term
+    }
+
+    @inline(__always)
+    static func key(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let key = StableHash.hash(UnsafeRawBufferPointer(word))
+        return key == 0 ? 1 : key
+    }
+
+    /// Calls `body` with a read-only lookup of known words, for the scan of a whole text; the
+    /// words it does not know are added afterwards with `term(ofWord:)`.
+    func withLookup<Result>(_ body: (WordLookup) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { body(WordLookup(slots: $0)) }
+    }
+
+    /// The term of a name the caller extracted (an entity, a place): its own namespace, so
+    /// "Paris" the entity and "paris" the word are different evidence.
+    mutating func term(ofName name: String) -> Int32 {
+        let script: Script =
+            name.utf8.first.map { $0 < 0x80 ? .latin : $0 == 0xD0 || $0 == 0xD1 ? .cyrillic : .other } ?? .other
+        return stemTerm("\u{1}" + name.lowercased(), script)
+    }
+
+    private mutating func stemTerm(_ stem: String, _ script: Script) -> Int32 {
+        if let known = stems[stem] { return known }
+        let term = Int32(documentFrequency.count)
+        stems[stem] = term
+        documentFrequency.append(0)
+        termScript.append(script.rawValue)
+        return term
+    }
+
+    /// The script of a term, as counted in `documents`.
+    func script(of term: Int32) -> Int { Int(termScript[Int(term)]) }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: WordSlot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for entry in old where entry.key != 0 {
+            var slot = Int(truncatingIfNeeded: entry.key) & mask
+            while slots[slot].key != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
+        }
+    }
+
+    /// Counts one more article holding `terms` (each once).
+    mutating func count(article terms: [Int32]) {
+        var byScript = [0, 0, 0]
+        for term in terms {
+            documentFrequency[Int(term)] += 1
+            byScript[Int(termScript[Int(term)])] += 1
+        }
+        let script = byScript.indices.max { byScript[$0] < byScript[$1] } ?? 0
+        documents[script] += 1
+        let most = documents.reduce(0, +)
+        while logTable.count <= most + 1 { logTable.append(Float(log(Double(logTable.count + 1)))) }
+    }
+
+    /// The smoothed IDF table of this moment, `log((N + 1) / (df + 1)) + 1`, with 0 for terms
+    /// held by fewer than `minimumFrequency` articles (they cannot link two articles, and would
+    /// only lengthen vectors) or by more than `maximumFraction` of them once there are enough
+    /// articles to say so.
+    func weights(minimumFrequency: Int, maximumFraction: Double, fractionFrom: Int) -> IDFWeights {
+        var weights = IDFWeights(minimum: Int32(minimumFrequency))
+        for script in Script.allCases {
+            let count = documents[Int(script.rawValue)]
+            // A script with fewer articles than that reads against all of them.
+            let base = count >= fractionFrom ? count : documents.reduce(0, +)
+            weights.logDocuments[Int(script.rawValue)] = logTable[base]
+            weights.maximum[Int(script.rawValue)] =
+                base >= fractionFrom ? Int32(min(Double(Int32.max), maximumFraction * Double(base))) : Int32.max
+        }
+        return weights
+    }
+
+    /// `idf` under `weights` for term `term`.
+    @inline(__always)
+    func idf(_ term: Int32, _ weights: IDFWeights) -> Float {
+        let df = documentFrequency[Int(term)]
+        let script = Int(termScript[Int(term)])
+        guard df >= weights.minimum, df <= weights.maximum[script] else { return 0 }
+        return weights.logDocuments[script] - logTable[Int(df)] + 1
+    }
+
+    /// The IDF a term would have if one more article held it: how rare it is, for choosing the
+    /// terms an article is indexed under (a term only this article holds is the rarest of all).
+    @inline(__always)
+    func rarity(_ term: Int32, _ weights: IDFWeights) -> Float {
+        weights.logDocuments[Int(termScript[Int(term)])] - logTable[Int(documentFrequency[Int(term)])] + 1
+    }
+}
+
+struct WordSlot: Sendable {
+    var key: UInt64 = 0
+    var term: Int32 = -1
+}
+
+/// A read-only view of the word table.
+struct WordLookup {
+    /// What a word is to the table.
+    enum Answer {
+        case term(Int32)
+        case stopWord
+        case unknown
+    }
+
+    let slots: UnsafeBufferPointer<WordSlot>
+
+    @inline(__always)
+    func find(_ word: UnsafeBufferPointer<UInt8>) -> Answer {
+        let key = StoryTerms.key(word)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let stored = slots[slot]
+            if stored.key == key { return stored.term < 0 ? .stopWord : .term(stored.term) }
+            if stored.key == 0 { return .unknown }
+            slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// The writing systems whose articles are counted apart.
+enum Script: UInt8, CaseIterable, Sendable {
+    case latin, cyrillic, other
+}
+
+/// The constants of one moment's IDF, by script.
+struct IDFWeights: Sendable {
+    var logDocuments = SIMD4<Float>.zero
+    var minimum: Int32
+    var maximum = SIMD4<Int32>(repeating: .max)
+
+    init(minimum: Int32) {
+        self.minimum = minimum
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Corroboration
+
+/// Story clustering on small hand-written reports. IDF is learned as articles arrive, so each
+/// test first feeds a little unrelated news (`Background`), as a running engine would have seen.
+struct StoryClustererTests {
+    /// 17 September 2017, 08:00 UTC, plus `hours`.
+    static func date(hours: Double) -> Date {
+        Date(timeIntervalSince1970: 1_505_635_200 + hours * 3600)
+    }
+
+    static let strikeAP = StoryArticle(
+        id: "ap-1", published: date(hours: 0),
+        title: "Coalition says Russian strike hit SDF fighters near Deir al-Zor",
+        body: """
+            DEIR AL-ZOR, Syria (AP) — The US-led coalition said on Saturday that Russian munitions struck \
+            a position east of the Euphrates near Deir al-Zor where SDF fighters and coalition advisers were \
+            stationed.
+            Six SDF fighters were wounded in the strike, the coalition said. The advisers were not hurt.
+            Russia's Defense Ministry spokesman Igor Konashenkov denied the account and said Russian aircraft \
+            only hit Islamic State positions, adding that Moscow had told Washington the borders of its operation.
+            """)
+
+    static let strikeReuters = StoryArticle(
+        id: "reuters-1", published: date(hours: 3),
+        title: "Russian jets bombed U.S.-backed SDF near Deir al-Zor, coalition says",
+        body: """
+            BEIRUT, Sept 17 (Reuters) - Russian aircraft bombed U.S.-backed SDF fighters near Deir al-Zor on \
+            Saturday, wounding several of them, the coalition said, in an attack east of the Euphrates where \
+            coalition advisers were present.
+            The SDF said six of its fighters were wounded; other reports said eight.
+            Igor Konashenkov, the Russian Defense Ministry spokesman, said the strikes hit only Islamic State \
+            targets and that Moscow had informed the Americans of the borders of its operation in advance.
+            """)
+
+    /// Same actors and place, another day, other facts: a second strike, not the same event.
+    static let secondStrike = StoryArticle(
+        id: "afp-2", published: date(hours: 50),
+        title: "SDF says new Russian strike near Deir al-Zor killed three fighters",
+        body: """
+            DEIR AL-ZOR, Syria (AFP) — The SDF said on Monday that a new Russian air strike near Deir al-Zor \
+            killed three of its fighters and destroyed two vehicles at a checkpoint on the Euphrates.
+            The coalition said it was looking into the report of the attack, which came at dawn.
+            Russia's Defense Ministry and Igor Konashenkov did not comment on the raid, the SDF said, adding \
+            that 40 civilians had fled the village.
+            """)
+
+    static let quake = StoryArticle(
+        id: "quake-1", published: date(hours: 1),
+        title: "Earthquake of magnitude 6.1 shakes Chiapas",
+        body: """
+            MEXICO CITY (Reuters) - An earthquake of magnitude 6.1 struck the southern state of Chiapas on \
+            Saturday, the seismological service said, damaging houses in Tonala.
+            Governor Manuel Velasco said no deaths had been reported and schools would stay closed.
+            """)
+
+    static let quakeAgain = StoryArticle(
+        id: "quake-2", published: date(hours: 2),
+        title: "Chiapas quake damages homes in Tonala, no deaths reported",
+        body: """
+            TONALA, Mexico (AP) — A magnitude 6.1 earthquake damaged homes in Tonala in Chiapas on Saturday, \
+            the seismological service said.
+            Chiapas governor Manuel Velasco said schools would remain closed and no deaths were reported.
+            """)
+
+    /// Unrelated short news on other topics, published before the tests' articles.
+    static let background: [StoryArticle] = {
+        let topics = [
+            ("Central bank holds rates", "The central bank kept its benchmark rate unchanged at 4.5 percent."),
+            ("Storm cuts power in Florida", "Hurricane winds left thousands of homes without electricity."),
+            ("Parliament passes budget", "Lawmakers approved the spending plan after a long debate."),
+            ("Football club signs striker", "The club agreed a transfer fee with the player's agent."),
+            ("Oil prices climb", "Brent crude rose as inventories fell and traders watched supply."),
+            ("Election campaign opens", "Candidates toured the provinces promising jobs and roads."),
+            ("Wildfire spreads in California", "Firefighters battled flames as residents were evacuated."),
+            ("Tech firm reports profit", "Quarterly revenue beat forecasts on strong phone sales."),
+            ("Court jails former mayor", "The judge sentenced him to five years for bribery."),
+            ("Flooding hits Bangladesh", "Monsoon rains submerged villages and displaced families."),
+            ("Museum returns artefacts", "The statues were handed back at a ceremony in the capital."),
+            ("Airline strike grounds flights", "Pilots walked out over pay, stranding travellers."),
+            ("Vaccine trial begins", "Volunteers received the first doses at three hospitals."),
+            ("Trade talks stall", "Negotiators failed to agree on tariffs for steel and grain."),
+            ("Drought threatens harvest", "Farmers warned that wheat yields could halve this year."),
+            ("Protesters rally in Caracas", "Thousands marched against food shortages and inflation."),
+        ]
+        var articles = topics.enumerated().map { number, topic in
+            StoryArticle(
+                id: "background-\(number)", published: date(hours: -30 + Double(number)), title: topic.0,
+                body: topic.1)
+        }
+        // And a day of everyday wire copy, so that "said", "Saturday", "state" or "struck" are
+        // known to be common, as they are to an engine that has been running a while.
+        let everyday = """
+            said says told officials official ministry minister government president state states city region \
+            country police army forces military people killed wounded injured attack attacks struck strike hit \
+            monday tuesday wednesday thursday friday saturday sunday week year month day morning night \
+            reported report reports reuters ap afp agency news statement spokesman spokeswoman service \
+            national international southern northern eastern western capital local foreign defense security \
+            two three four five six seven eight ten hundred thousand million percent about more than after \
+            earlier later last next new first second since while before during near east west north south \
+            houses homes schools closed open opened deaths dead death no not any all other others several
+            """.split(whereSeparator: \.isWhitespace).map(String.init)
+        var random = SplitMix64(seed: 6)
+        for number in 0..<400 {
+            let words = (0..<40).map { _ in random.pick(everyday) } + ["topic\(number)a", "topic\(number)b"]
+            articles.append(
+                StoryArticle(
+                    id: "everyday-\(number)", published: date(hours: -14 + Double(number) / 40),
+                    title: words.prefix(6).joined(separator: " "), body: words.joined(separator: " ") + "."))
+        }
+        return articles
+    }()
+
+    static func clusterer(_ configuration: StoryClusteringConfiguration = .init()) -> StoryClusterer {
+        var clusterer = StoryClusterer(configuration: configuration)
+        for article in background { _ = clusterer.add(article) }
+        return clusterer
+    }
+
+    @Test func sameEventInOtherWordsJoins() {
+        var clusterer = Self.clusterer()
+        let first = clusterer.add(Self.strikeAP)
+        let quake = clusterer.add(Self.quake)
+        let second = clusterer.add(Self.strikeReuters)
+        #expect(first.isNewStory)
+        #expect(!second.isNewStory)
+        #expect(second.story == first.story, "similarity \(second.similarity)")
+        #expect(quake.story != first.story)
+        let stories = clusterer.currentStories.filter { $0.articleIDs.contains("ap-1") }
+        #expect(stories.map(\.articleIDs) == [["ap-1", "reuters-1"]])
+        #expect(stories.first?.firstSeen == Self.strikeAP.published)
+        #expect(stories.first?.lastSeen == Self.strikeReuters.published)
+    }
+
+    @Test func lookAlikeOnAnotherDayWithOtherNumbersStaysApart() {
+        var clusterer = Self.clusterer()
+        let first = clusterer.add(Self.strikeAP)
+        _ = clusterer.add(Self.strikeReuters)
+        let later = clusterer.add(Self.secondStrike)
+        #expect(later.isNewStory)
+        #expect(later.story != first.story)
+        // Close enough to be worth linking as a follow-up.
+        #expect(later.related == first.story)
+
+        // What keeps it apart is the date its lead gives: words alone would merge it.
+        var undated = StoryClusteringConfiguration()
+        undated.readsLeadDates = false
+        var wordsOnly = Self.clusterer(undated)
+        let firstAgain = wordsOnly.add(Self.strikeAP)
+        _ = wordsOnly.add(Self.strikeReuters)
+        #expect(wordsOnly.add(Self.secondStrike).story == firstAgain.story)
+    }
+
+    @Test func leadDatesAreTheEventsNotTheDatelines() {
+        // Saturday 16 September 2017 is day 17425 since 1970; the Reuters dateline says Sept 17.
+        #expect(StoryClusterer.leadDays(Self.strikeReuters) == [17425])
+        #expect(StoryClusterer.leadDays(Self.strikeAP) == [17425])
+        #expect(StoryClusterer.leadDays(Self.secondStrike) == [17427])
+        #expect(StoryClusterer.datesConflict([17425], [17427]))
+        #expect(!StoryClusterer.datesConflict([17425], [17425, 17427]))
+        #expect(!StoryClusterer.datesConflict([], [17427]))
+    }
+
+    @Test func theWindowEvictsButKeepsAssignments() {
+        var configuration = StoryClusteringConfiguration()
+        configuration.window = 24 * 3600
+        var clusterer = Self.clusterer(configuration)
+        let first = clusterer.add(Self.strikeAP)
+        var repeated = Self.strikeAP
+        repeated.id = "ap-1-again"
+        repeated.published = Self.date(hours: 30)
+        let again = clusterer.add(repeated)
+        // The same text a window later is not compared with the first: a new story.
+        #expect(again.isNewStory)
+        #expect(again.story != first.story)
+        // The background and the first report have left; only the repeat is live.
+        #expect(clusterer.liveArticleCount == 1)
+        // Stories are closed every 256 articles and at the end; their members are kept.
+        let closed = clusterer.finish()
+        #expect(closed.contains { $0.id == first.story && $0.articleIDs == ["ap-1"] })
+        #expect(closed.contains { $0.id == again.story && $0.articleIDs == ["ap-1-again"] })
+        #expect(clusterer.openStoryCount == 0)
+    }
+
+    /// Reports that arrive in the same minute may arrive in any order: the grouping must not
+    /// depend on it.
+    @Test(arguments: [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]])
+    func orderOfSimultaneousReportsDoesNotMatter(_ order: [Int]) {
+        var articles = [Self.strikeAP, Self.quake, Self.strikeReuters, Self.quakeAgain]
+        for index in articles.indices { articles[index].published = Self.date(hours: 4) }
+        var clusterer = Self.clusterer()
+        var storyOf: [String: Int] = [:]
+        for index in order { storyOf[articles[index].id] = clusterer.add(articles[index]).story }
+        #expect(storyOf["ap-1"] == storyOf["reuters-1"])
+        #expect(storyOf["quake-1"] == storyOf["quake-2"])
+        #expect(storyOf["ap-1"] != storyOf["quake-1"])
+        let tested = Set(articles.map(\.id))
+        let stories = clusterer.finish().filter { !tested.isDisjoint(with: $0.articleIDs) }
+        // Two stories of exactly the four reports: no background article joined either.
+        #expect(stories.count == 2)
+        #expect(stories.allSatisfy { $0.articleIDs.count == 2 })
+    }
+
+    @Test func canonicalTitleIsTheMostCentralMember() {
+        var clusterer = Self.clusterer()
+        _ = clusterer.add(Self.strikeAP)
+        _ = clusterer.add(Self.strikeReuters)
+        var third = Self.strikeReuters
+        third.id = "reuters-copy"
+        third.title = "UPDATE 1-Russian jets bombed U.S.-backed SDF near Deir al-Zor, coalition says"
+        third.body +=
+            "\nIn other news, the ministry said on Sunday that the harvest festival in Latakia drew record crowds."
+        third.published = Self.date(hours: 4)
+        _ = clusterer.add(third)
+        let story = clusterer.currentStories.first { $0.articleIDs.contains("ap-1") }
+        #expect(story?.articleIDs.count == 3)
+        // The Reuters report is close to both the AP report and its own copy; the copy carries an
+        // unrelated paragraph that takes it further from the AP report.
+        #expect(story?.title == Self.strikeReuters.title)
+    }
+}
