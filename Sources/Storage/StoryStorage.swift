@@ -10,8 +10,8 @@ public protocol StoryStore: Sendable {
     /// have seen to place a new item the way it placed the ones before.
     func itemsWithStory(in window: ClosedRange<Date>) async throws(StorageError) -> [StoryCandidate]
     /// New stories and assignments, in one transaction; a story's title and time span are
-    /// rewritten from its items.
-    func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError)
+    /// rewritten from its items. Returns the ids given to new stories, by key.
+    func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) -> [Int: Int64]
     /// Stories newest first, with their items.
     func stories(since: Date?, outlet: String?, limit: Int) async throws(StorageError) -> [StoredStory]
 }

@@ -36,9 +36,9 @@ extension SQLiteStore: StoryStore {
             title: row["title"] ?? "", text: row["text"], storyID: storyID)
     }
 
-    public func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) {
-        guard !assignments.isEmpty else { return }
-        try await writing { db in
+    public func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) -> [Int: Int64] {
+        guard !assignments.isEmpty else { return [:] }
+        return try await writing { db in
             var created: [Int: Int64] = [:]
             var touched = Set<Int64>()
             let assign = try db.cachedStatement(
@@ -75,6 +75,7 @@ extension SQLiteStore: StoryStore {
                     WHERE id = ?
                     """)
             for storyID in touched { try refresh.execute(arguments: [storyID]) }
+            return created
         }
     }
 

@@ -19,7 +19,7 @@ struct Corroborate: AsyncParsableCommand {
             who only relays somebody else's word.
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Ingest.self, Claims.self, Compare.self]
+        subcommands: [Parse.self, Ingest.self, Claims.self, Stories.self, Compare.self]
     )
 
     /// Exit status 2 on a usage error (not ArgumentParser's 64), 1 on a runtime failure, with one

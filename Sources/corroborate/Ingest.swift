@@ -62,18 +62,21 @@ struct Ingest: AsyncParsableCommand {
         summary.errors = problems.map(\.description) + summary.errors
         summary.failedFiles += problems.count
         var analysis: AnalysisSummary?
+        var stories: StorySummary?
         if !noAnalysis {
             let analysing = ProgressBar(enabled: !quiet && isatty(2) != 0)
             analysis = await Analysis(store: database).run { analysing.update(analysed: $0) }
             analysing.finish()
             summary.errors += analysis?.errors ?? []
+            stories = await StoryStage(store: database).run()
+            summary.errors += stories?.errors ?? []
         }
         for error in summary.errors { printError(error) }
         let output = StandardOutput()
         let rendered =
             json
-            ? Self.json(summary, totals: totals, analysis: analysis)
-            : Self.text(summary, totals: totals, analysis: analysis)
+            ? Self.json(summary, totals: totals, analysis: analysis, stories: stories)
+            : Self.text(summary, totals: totals, analysis: analysis, stories: stories)
         output.write(rendered + "\n")
         output.flush()
         if summary.failedFiles > 0 || !summary.errors.isEmpty {
@@ -81,7 +84,9 @@ struct Ingest: AsyncParsableCommand {
         }
     }
 
-    static func text(_ s: IngestSummary, totals: StoreCounts?, analysis: AnalysisSummary? = nil) -> String {
+    static func text(
+        _ s: IngestSummary, totals: StoreCounts?, analysis: AnalysisSummary? = nil, stories: StorySummary? = nil
+    ) -> String {
         var line =
             "\(s.files) files: \(s.items) items, \(s.new) new, \(s.updated) updated, \(s.unchanged) unchanged; "
             + "\(s.copies) copies, \(s.derived) derived; \(s.errors.count) errors"
@@ -96,10 +101,15 @@ struct Ingest: AsyncParsableCommand {
         if let a = analysis {
             line += "\nanalysed \(a.items) items: \(a.claims) claims, \(a.attributed) of them with a named speaker"
         }
+        if let t = stories {
+            line += "\nplaced \(t.items) items in stories: \(t.newStories) new stories, \(t.joined) joined earlier ones"
+        }
         return line
     }
 
-    static func json(_ s: IngestSummary, totals: StoreCounts?, analysis: AnalysisSummary? = nil) -> String {
+    static func json(
+        _ s: IngestSummary, totals: StoreCounts?, analysis: AnalysisSummary? = nil, stories: StorySummary? = nil
+    ) -> String {
         let w = JSONWriter()
         w.object {
             w.key("files", s.files)
@@ -130,6 +140,15 @@ struct Ingest: AsyncParsableCommand {
                         w.key("items", a.items)
                         w.key("claims", a.claims)
                         w.key("attributed", a.attributed)
+                    }
+                }
+            }
+            if let t = stories {
+                w.key("stories") {
+                    w.object {
+                        w.key("items", t.items)
+                        w.key("new", t.newStories)
+                        w.key("joined", t.joined)
                     }
                 }
             }

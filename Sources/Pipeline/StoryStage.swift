@@ -1,0 +1,104 @@
+import Corroboration
+import Foundation
+import Storage
+
+/// What the story stage did in one run.
+public struct StorySummary: Sendable, Hashable {
+    public var items = 0
+    public var newStories = 0
+    public var joined = 0
+    public var errors: [String] = []
+
+    public init() {}
+}
+
+/// Places stored items that have no story yet, in publication order, with `StoryClusterer`.
+///
+/// The clusterer is incremental but lives in memory, so each run first shows it the items
+/// already placed within its window before the new ones: it then meets a new item with the same
+/// candidates a long-running process would have. Its story numbers are mapped onto stored
+/// stories by the placed items they hold; a story it starts becomes a new stored story.
+/// Assignments are written a chunk at a time, each in one transaction: a killed run leaves the
+/// rest without a story, and the next run places them.
+public struct StoryStage: Sendable {
+    public let store: any StoryStore
+    public let configuration: StoryClusteringConfiguration
+    /// Items read and written per transaction.
+    public let chunkSize: Int
+
+    public init(
+        store: any StoryStore, configuration: StoryClusteringConfiguration = StoryClusteringConfiguration(),
+        chunkSize: Int = 2_000
+    ) {
+        self.store = store
+        self.configuration = configuration
+        self.chunkSize = chunkSize
+    }
+
+    public func run(progress: (StorySummary) -> Void = { _ in }) async -> StorySummary {
+        var summary = StorySummary()
+        var clusterer = StoryClusterer(configuration: configuration)
+        // Clusterer story → stored story: by the placed items it holds, or the one this run made.
+        var storedStory: [Int: Int64] = [:]
+        var votes: [Int: [Int64: Int]] = [:]
+        var shown = Set<Int64>()
+        var newest = Date.distantPast
+        do {
+            var pending = try await store.itemsWithoutStory(limit: chunkSize)
+            var lastPending = Set<Int64>()
+            while !pending.isEmpty {
+                // The same items again means their write failed to place them: stop, not loop.
+                let ids = Set(pending.map(\.itemID))
+                guard ids != lastPending else { break }
+                lastPending = ids
+                let earliest = pending.first!.date
+                let latest = pending.last!.date
+                let seeds = try await store.itemsWithStory(
+                    in: earliest.addingTimeInterval(-configuration.window)...max(latest, earliest)
+                ).filter { !shown.contains($0.itemID) && $0.date >= newest.addingTimeInterval(-configuration.window) }
+                let ordered = (seeds + pending).sorted { ($0.date, $0.itemID) < ($1.date, $1.itemID) }
+                var records: [StoryAssignmentRecord] = []
+                var placed: [(item: Int64, story: Int)] = []
+                for candidate in ordered {
+                    shown.insert(candidate.itemID)
+                    newest = max(newest, candidate.date)
+                    let assignment = clusterer.add(Self.article(candidate))
+                    if let storyID = candidate.storyID {
+                        votes[assignment.story, default: [:]][storyID, default: 0] += 1
+                        continue
+                    }
+                    placed.append((candidate.itemID, assignment.story))
+                }
+                for (item, story) in placed {
+                    if let stored = storedStory[story]
+                        ?? votes[story]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+                    {
+                        records.append(StoryAssignmentRecord(itemID: item, story: .existing(stored)))
+                        summary.joined += 1
+                    } else {
+                        records.append(StoryAssignmentRecord(itemID: item, story: .new(key: story)))
+                    }
+                }
+                let created = try await store.writeStories(records)
+                for (key, id) in created { storedStory[key] = id }
+                summary.newStories += created.count
+                summary.items += placed.count
+                progress(summary)
+                pending = try await store.itemsWithoutStory(limit: chunkSize)
+            }
+        } catch {
+            summary.errors.append(error.description)
+        }
+        return summary
+    }
+
+    /// A stored item as the clusterer reads it: the title, and the body after it.
+    static func article(_ candidate: StoryCandidate) -> StoryArticle {
+        var body = Substring(candidate.text)
+        if !candidate.title.isEmpty, body.hasPrefix(candidate.title) {
+            body = body.dropFirst(candidate.title.count).drop { $0.isWhitespace }
+        }
+        return StoryArticle(
+            id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body))
+    }
+}
