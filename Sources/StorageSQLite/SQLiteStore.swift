@@ -356,14 +356,21 @@ public final class SQLiteStore: CorroborationStore {
     public func counts() async throws(StorageError) -> StoreCounts {
         try await reading { db in
             func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql) ?? 0 }
+            // Relations and origins in one pass over the item rows (they sit at the end of each
+            // row, after its texts), not one pass each.
+            let item = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COALESCE(SUM(relation = 'copy'), 0), COALESCE(SUM(relation = 'derived'), 0),
+                        COALESCE(SUM(originID = id), 0)
+                    FROM item
+                    """)
             return StoreCounts(
                 outlets: try count("SELECT COUNT(*) FROM outlet WHERE id IN (SELECT DISTINCT outletID FROM item)"),
                 feeds: try count("SELECT COUNT(*) FROM feed"),
                 items: try count("SELECT COUNT(*) FROM item"),
                 versions: try count("SELECT COUNT(*) FROM itemVersion"),
-                copies: try count("SELECT COUNT(*) FROM item WHERE relation = 'copy'"),
-                derived: try count("SELECT COUNT(*) FROM item WHERE relation = 'derived'"),
-                origins: try count("SELECT COUNT(*) FROM item WHERE originID = id"))
+                copies: item?[0] ?? 0, derived: item?[1] ?? 0, origins: item?[2] ?? 0)
         }
     }
 
