@@ -148,7 +148,9 @@ import Testing
     @Test func aFullStoreFailsTheBatchCleanly() async throws {
         let scratch = try ScratchFolder()
         let path = scratch.path("store.sqlite")
-        let store = try SQLiteStore(path: path, maximumSizeBytes: 160 * 4096)
+        // Room for the empty schema (about 25 pages of 32 KB) and a little more: not for the
+        // big document.
+        let store = try SQLiteStore(path: path, maximumSizeBytes: 32 * 32_768)
         let body = String(repeating: "Several paragraphs of wire copy about the strike and its aftermath. ", count: 400)
         let big = try scratch.write(
             "afp.xml",
