@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # kill -9 during ingest, TRIALS times: after each kill the store must open and pass SQLite's
 # integrity check, and a re-run must finish with exactly the items of an uninterrupted run, every
-# item with its claims and the analysis queue empty (a kill may land in storing or in analysis).
+# item with its claims and its story, and the analysis queue empty (a kill may land in storing,
+# in analysis or in placing stories).
 #
 # usage: Scripts/crash_trials.sh [FEEDS_FOLDER]     (TRIALS=20 by default)
 # Default input: the 1,000-feed workload of ../shared/bench when it is there, else the corpora.
@@ -15,7 +16,7 @@ BIN="$ROOT/.build/release/corroborate"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-count() {  # items, distinct identities, origins, integrity, items with claims, items still queued
+count() {  # items, distinct identities, origins, integrity, items with claims, items still queued, items in stories
   python3 - "$1" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -24,14 +25,18 @@ identities = db.execute("SELECT COUNT(DISTINCT outletID || ' ' || identity) FROM
 origins = db.execute("SELECT COUNT(*) FROM item WHERE originID = id").fetchone()[0]
 claimed = db.execute("SELECT COUNT(*) FROM itemClaims").fetchone()[0]
 queued = db.execute("SELECT COUNT(*) FROM analysisQueue").fetchone()[0]
-print(items, identities, origins, db.execute("PRAGMA integrity_check").fetchone()[0], claimed, queued)
+try:
+    placed = db.execute("SELECT COUNT(*) FROM storyItem").fetchone()[0]
+except sqlite3.OperationalError:  # killed before the stories table was made
+    placed = 0
+print(items, identities, origins, db.execute("PRAGMA integrity_check").fetchone()[0], claimed, queued, placed)
 PY
 }
 
 start=$(date +%s.%N)
 "$BIN" ingest --quiet --db "$WORK/reference.sqlite" --registry "$ROOT/feeds" "$INPUT" > /dev/null
 seconds=$(python3 -c "import time; print(round(time.time() - $start, 2))")
-read -r ref_items ref_identities ref_origins ref_check ref_claimed ref_queued < <(count "$WORK/reference.sqlite")
+read -r ref_items ref_identities ref_origins ref_check ref_claimed ref_queued ref_placed < <(count "$WORK/reference.sqlite")
 echo "reference: $ref_items items, $ref_origins origins, $ref_claimed with claims, integrity $ref_check, ${seconds}s"
 
 failures=0
@@ -45,15 +50,16 @@ for trial in $(seq 1 "$TRIALS"); do
   wait "$pid" 2>/dev/null || true
   read -r killed_items _ _ killed_check killed_claimed _ < <(count "$db")
   "$BIN" ingest --quiet --db "$db" --registry "$ROOT/feeds" "$INPUT" > /dev/null
-  read -r items identities origins check claimed queued < <(count "$db")
+  read -r items identities origins check claimed queued placed < <(count "$db")
   verdict=ok
   # Origins may differ by a few from the uninterrupted run (group origins are chosen among the
   # items seen so far); what must hold is that nothing committed is lost and nothing is doubled.
   if [ "$killed_check" != ok ] || [ "$check" != ok ] || [ "$items" != "$ref_items" ] \
-     || [ "$identities" != "$items" ] || [ "$claimed" != "$items" ] || [ "$queued" != 0 ]; then
+     || [ "$identities" != "$items" ] || [ "$claimed" != "$items" ] || [ "$queued" != 0 ] \
+     || [ "$placed" != "$items" ]; then
     verdict=FAILED; failures=$((failures + 1))
   fi
-  echo "trial $trial: killed after ${delay}s with $killed_items items, $killed_claimed with claims (integrity $killed_check); re-run: $items items, $claimed with claims, $queued queued, $origins origins: $verdict"
+  echo "trial $trial: killed after ${delay}s with $killed_items items, $killed_claimed with claims (integrity $killed_check); re-run: $items items, $claimed with claims, $placed in stories, $queued queued, $origins origins: $verdict"
 done
 echo "$failures of $TRIALS trials failed"
 [ "$failures" -eq 0 ]
