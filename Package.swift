@@ -86,7 +86,10 @@ let package = Package(
             name: "ClaimGoldTests", dependencies: ["TextAnalysis", "BundledCorpora", "Pipeline", "TestSupport"]),
         .testTarget(
             name: "CorroborationTests",
-            dependencies: ["Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport"]
+            dependencies: [
+                "Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport",
+                "TextAnalysis",
+            ]
         ),
         // Benchmarks of the stages, run side by side with the peers of ../shared/bench
         // (Benchmarks/*.sh call it); never a timed test.
