@@ -95,7 +95,7 @@ let package = Package(
         // (Benchmarks/*.sh call it); never a timed test.
         .executableTarget(
             name: "corroborate-bench",
-            dependencies: ["NearDuplicates", "TextAnalysis", "FeedParsing"],
+            dependencies: ["NearDuplicates", "TextAnalysis", "FeedParsing", "Corroboration"],
             path: "Benchmarks/CorroborateBench"
         ),
         .testTarget(

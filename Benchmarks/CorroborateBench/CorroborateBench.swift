@@ -22,6 +22,7 @@ enum CorroborateBench {
                                        [--mode batch|incremental]
                corroborate-bench tokenize --corpus FILE.jsonl [--out FILE]
                corroborate-bench claims --corpus FILE.jsonl [--limit N]
+               corroborate-bench align --corpus FILE.jsonl --truth FILE.truth.jsonl [--tau T] [--grid T,T,...]
 
           dedup     groups near-duplicate articles (word shingles of title + " " + body, MinHash,
                     LSH, estimated-Jaccard verification, connected components) and writes
@@ -35,6 +36,10 @@ enum CorroborateBench {
           claims    extracts the claims of every article (title, blank line, body, as ingest
                     joins them; relative times against its `published`), on one thread, and
                     prints counts and timings: the issue-5 target is the 100k corpus in 20 s.
+          align     aligns the oracle sentences of every non-copy article pair of one gold event
+                    (ClaimAligner; the protocol of the peer align_peer.py) and checks the aligned
+                    pairs for number conflicts; prints alignment P/R/F1 (one line per --grid
+                    value), conflict P/R and timings.
         """
 
     static func main() {
@@ -51,6 +56,8 @@ enum CorroborateBench {
                 try tokenize(Options(arguments, allowed: ["--corpus", "--out"]))
             case "claims":
                 try claims(Options(arguments, allowed: ["--corpus", "--limit"]))
+            case "align":
+                try align(Options(arguments, allowed: ["--corpus", "--truth", "--tau", "--grid"]))
             case "-h", "--help", "help":
                 print(usage)
             default:
