@@ -67,6 +67,7 @@ extension CorroborateBench {
             let spans = truth.spans[article]
             let byteSpans = fields.body.withUnsafeBufferPointer { Self.byteOffsets(of: spans, in: $0) }
             var terms = ArticleTerms()
+            terms.reserveCapacity(claims: spans.count, terms: fields.body.count / 10)
             var digitTexts: [String?] = []
             digitTexts.reserveCapacity(spans.count)
             fields.body.withUnsafeBufferPointer { body in
@@ -92,9 +93,13 @@ extension CorroborateBench {
         mark = Clock.now
         let weights = TermWeights(statistics: statistics, boosts: similarity.boosts)
         var alignable = [AlignableClaims](repeating: AlignableClaims(), count: truth.ids.count)
+        var figureSummaries = [[FigureSummary]](repeating: [], count: truth.ids.count)
         for index in articles.indices {
             guard let article = articles[index] else { continue }
             alignable[index] = AlignableClaims(article, weights: weights)
+            // Only the figure summaries are read from here on.
+            figureSummaries[index] = article.figures
+            articles[index] = nil
         }
         let vectorSeconds = Clock.now - mark
 
@@ -169,7 +174,7 @@ extension CorroborateBench {
             guard hasDigit(texts[a][sentenceA]), hasDigit(texts[b][sentenceB]) else { continue }
             checkedPairs += 1
             var predicted = false
-            if NumberConflictDetector.mayConflict(articles[a]!.figures[sentenceA], articles[b]!.figures[sentenceB]) {
+            if NumberConflictDetector.mayConflict(figureSummaries[a][sentenceA], figureSummaries[b][sentenceB]) {
                 extractedPairs += 1
                 predicted = !detector.conflicts(figuresOf(a, sentenceA), figuresOf(b, sentenceB)).isEmpty
             }

@@ -230,6 +230,14 @@ public struct ArticleTerms: Sendable, Hashable {
 
     public var count: Int { starts.count - 1 }
 
+    /// Room for `claims` claims holding `terms` terms in all.
+    public mutating func reserveCapacity(claims: Int, terms: Int) {
+        ids.reserveCapacity(terms)
+        counts.reserveCapacity(terms)
+        starts.reserveCapacity(claims + 1)
+        figures.reserveCapacity(claims)
+    }
+
     public mutating func append(_ terms: ClaimTerms) {
         ids.append(contentsOf: terms.ids)
         counts.append(contentsOf: terms.counts)
@@ -465,6 +473,9 @@ public struct ClaimSimilarity: Sendable {
         /// A lower-cased word as names are keyed: whole, without periods ("u.s." is "us"), and
         /// past a joined article ("al-zor" is also "zor").
         static func forms(of word: String) -> [String] {
+            guard word.utf8.contains(where: { $0 == 0x2E || $0 == 0x27 || $0 == 0x2D || $0 == 0xE2 }) else {
+                return [word]
+            }
             var forms = [word]
             let bare = String(word.unicodeScalars.filter { $0 != "." && $0 != "'" && $0 != "’" }.map(Character.init))
             if bare != word { forms.append(bare) }
@@ -488,8 +499,11 @@ public struct ClaimSimilarity: Sendable {
                     found = id
                 }
             }
-            // A one-word name under another spelling ("Konashenkov", "Konaschenkow").
-            if capital && gazetteer.lookup(word) != nil { return Spelling.namesAlone }
+            // A one-word name under another spelling ("Konashenkov", "Konaschenkow"); acronyms
+            // and short words are only ever matched as written.
+            if capital && !allCaps && word.unicodeScalars.count >= 4 && gazetteer.lookup(word) != nil {
+                return Spelling.namesAlone
+            }
             return found
         }
 
