@@ -12,7 +12,11 @@ public struct NumberConflict: Sendable, Hashable {
 
     /// "6 vs 8 wounded", "more than 330 vs 219 lawmakers": the figures as written, then what they count.
     public var detail: String {
-        let thing = a.event ?? b.event ?? a.noun ?? b.noun ?? a.unit ?? b.unit
+        // A kind of harm says most ("wounded"); else what is counted, else the verb or the unit.
+        let harm = [a.event, b.event].compactMap { $0 }.first {
+            NumberConflictDetector.Key.distinctEvents.contains(QuantityExtractor.eventFamily($0))
+        }
+        let thing = harm ?? a.noun ?? b.noun ?? a.event ?? b.event ?? a.unit ?? b.unit
         let figures = "\(NumberConflictDetector.figure(a)) vs \(NumberConflictDetector.figure(b))"
         return thing.map { "\(figures) \($0)" } ?? figures
     }
@@ -23,8 +27,8 @@ public struct NumberConflict: Sendable, Hashable {
 ///
 /// Precision first, since every flag is shown to a user as a contradiction:
 /// - Figures are compared only when they are about the same thing: the same unit (or none on
-///   either side), the same event family ("injured" is "wounded"), the same counted noun (by
-///   stem), and at least one of those actually given. A bare figure (no noun, no event, no
+///   either side), the same counted noun (by stem), no two different kinds of harm (the killed are
+///   not the wounded; "injured" is "wounded"), and at least one of unit, noun or event shared. A bare figure (no noun, no event, no
 ///   unit) is never compared: that is how years, dates, times and identifiers that slipped past
 ///   `QuantityExtractor` look, and a date must never contradict a count.
 /// - A figure conflicts only when no figure of the other claim about the same thing is
@@ -110,11 +114,27 @@ public struct NumberConflictDetector: Sendable {
 
         func sameThing(as other: Key) -> Bool {
             guard unit == other.unit else { return false }
-            if let event, let otherEvent = other.event, event != otherEvent { return false }
-            if let noun, let otherNoun = other.noun, noun != otherNoun { return false }
-            // Something positive in common: both nouns, both events, or the unit.
-            return (noun != nil && other.noun != nil) || (event != nil && other.event != nil) || unit != nil
+            var evidence = unit != nil
+            if let event, let otherEvent = other.event {
+                if event == otherEvent {
+                    evidence = true
+                } else if Self.distinctEvents.contains(event) && Self.distinctEvents.contains(otherEvent) {
+                    return false
+                }
+            }
+            if let noun, let otherNoun = other.noun {
+                guard noun == otherNoun else { return false }
+                evidence = true
+            }
+            return evidence
         }
+
+        /// Event families that count different things: the killed are not the wounded, nor the
+        /// detained the missing. Other verbs are wording ("passed" and "endorsed" seats, "raised"
+        /// and "increased" funds) and never tell two counts apart.
+        static let distinctEvents: Set<String> = [
+            "killed", "wounded", "detained", "missing", "evacuated", "displaced", "launched",
+        ]
     }
 
     /// Compatible as worded, or once hedged figures are read with their rounding.

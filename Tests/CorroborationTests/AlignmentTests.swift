@@ -204,6 +204,9 @@ struct AlignmentTests {
             why: "different events are different things", a: "Six soldiers were killed.",
             b: "Eight soldiers were wounded.", detail: nil),
         ConflictCase(
+            why: "other verbs are only wording", a: "A budget of 172 seats was passed by the alliance.",
+            b: "A budget of 231 seats was endorsed by the alliance.", detail: "172 vs 231 seats"),
+        ConflictCase(
             why: "different units are different things", a: "Prices rose 4 percent.",
             b: "Prices rose 6 km.", detail: nil),
         ConflictCase(
