@@ -24,6 +24,7 @@ enum CorroborateBench {
                corroborate-bench claims --corpus FILE.jsonl [--limit N]
         \(storiesUsage)
         \(ecbplusUsage)
+               corroborate-bench align --corpus FILE.jsonl --truth FILE.truth.jsonl [--tau T] [--grid T,T,...]
 
           dedup     groups near-duplicate articles (word shingles of title + " " + body, MinHash,
                     LSH, estimated-Jaccard verification, connected components) and writes
@@ -39,6 +40,10 @@ enum CorroborateBench {
                     prints counts and timings: the issue-5 target is the 100k corpus in 20 s.
         \(storiesHelp)
         \(ecbplusHelp)
+          align     aligns the oracle sentences of every non-copy article pair of one gold event
+                    (ClaimAligner; the protocol of the peer align_peer.py) and checks the aligned
+                    pairs for number conflicts; prints alignment P/R/F1 (one line per --grid
+                    value), conflict P/R and timings.
         """
 
     static func main() {
@@ -66,6 +71,8 @@ enum CorroborateBench {
                         ]))
             case "ecbplus":
                 try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out"]))
+            case "align":
+                try align(Options(arguments, allowed: ["--corpus", "--truth", "--tau", "--grid"]))
             case "-h", "--help", "help":
                 print(usage)
             default:

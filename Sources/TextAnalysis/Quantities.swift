@@ -33,6 +33,18 @@ public enum QuantityExtractor {
         return scanner.run()
     }
 
+    /// Whether a word can make a quantity with no digit token beside it: a number word ("six",
+    /// "шесть"), a vague amount ("several", "dozens"), a scale ("million"), what follows "a" in
+    /// "a few", "a dozen", "a couple", "a handful", "half", or a word holding a digit ("3bn").
+    /// Callers that compare many sentence pairs use it to see, without extracting anything, that
+    /// two sentences whose digits agree give no other figure.
+    public static func isQuantityWord(_ word: String) -> Bool {
+        if word.utf8.contains(where: { $0 &- 0x30 < 10 }) { return true }
+        let key = WordKey.of(word)
+        return QuantityWords.starts.contains(key) && key != QuantityWords.article && key != QuantityWords.articleN
+            || QuantityWords.scales[key] != nil || QuantityWords.digitlessHeads.contains(key)
+    }
+
     /// The family an event belongs to, for comparing reports that word it differently:
     /// "injured" and "hurt" count as "wounded", "arrested", "captured" and "seized" as
     /// "detained", "fired" as "launched". `Quantity.event` keeps the finer form.
@@ -569,6 +581,8 @@ enum QuantityWords {
     static let metre = WordKey.of("m")
     static let thousandK = WordKey.of("k")
     static let billionB = WordKey.of("b")
+    /// What makes "a" a quantity: "a few", "a dozen", "a couple", "a handful", "half".
+    static let digitlessHeads: WordKeySet = WordKey.set(["few", "dozen", "couple", "handful", "half", "number"])
     static let notOne: WordKeySet = WordKey.set(["no", "any", "every", "each", "the", "this", "that", "which", "ни"])
     static let notOneAfter: WordKeySet = WordKey.set(["another", "day", "side", "way", "hand"])
     static let notMany: WordKeySet = WordKey.set(["how", "so", "too", "as"])

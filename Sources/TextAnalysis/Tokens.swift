@@ -130,12 +130,48 @@ public enum Tokenizer {
         var tokens: [Token] = []
         var text = text
         text.withUTF8 { bytes in
-            asciiClass.withUnsafeBufferPointer { table in
-                tokens.reserveCapacity(bytes.count / 5)
-                scan(bytes, table, into: &tokens)
+            tokens.reserveCapacity(bytes.count / 5)
+            forEachToken(inUTF8: bytes) { kind, start, end in
+                tokens.append(token(kind, bytes, start, end))
             }
         }
         return tokens
+    }
+
+    /// Calls `body(kind, start, end)` for each token of `bytes` (UTF-8), with the same
+    /// boundaries as `tokens(of:)` but no `Token` and no `String` made: for passes over millions
+    /// of sentences that only hash or count the words (similarity terms, for one).
+    public static func forEachToken(
+        inUTF8 bytes: UnsafeBufferPointer<UInt8>, _ body: (_ kind: Token.Kind, _ start: Int, _ end: Int) -> Void
+    ) {
+        asciiClass.withUnsafeBufferPointer { table in scan(bytes, table, body) }
+    }
+
+    /// The token of `bytes[start..<end]`, lower-cased once: ASCII byte by byte, others through
+    /// Unicode's rules.
+    private static func token(_ kind: Token.Kind, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int)
+        -> Token
+    {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let text = String(decoding: slice, as: UTF8.self)
+        var ascii = true
+        var hasUpper = false
+        for byte in slice {
+            if byte >= 0x80 { ascii = false }
+            if byte &- 0x41 < 26 { hasUpper = true }
+        }
+        let lower: String
+        if !hasUpper && ascii {
+            lower = text
+        } else if ascii {
+            lower = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                for (index, byte) in slice.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+                return slice.count
+            }
+        } else {
+            lower = text.lowercased()
+        }
+        return Token(kind: kind, text: text, range: TextRange(start, end), lowercased: lower)
     }
 
     @inline(__always)
@@ -169,40 +205,23 @@ public enum Tokenizer {
         case "“", "”", "„", "«", "»", "‘", "‹", "›": return quote
         default: break
         }
+        // Cyrillic letters, most of the non-ASCII text in the corpora, without a property lookup
+        // (U+0482-U+0489 are signs and marks: asked below).
+        let value = scalar.value
+        if (0x400...0x481).contains(value) || (0x48A...0x52F).contains(value) { return letter }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.generalCategory == .nonspacingMark { return letter }
         if properties.isWhitespace { return space }
         return mark
     }
 
+    @inline(__always)
     private static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]
+        _ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>,
+        _ emit: (Token.Kind, Int, Int) -> Void
     ) {
         let count = bytes.count
         var position = 0
-        func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-            let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let text = String(decoding: slice, as: UTF8.self)
-            // ASCII words are lower-cased byte by byte; others through Unicode's rules.
-            var ascii = true
-            var hasUpper = false
-            for byte in slice {
-                if byte >= 0x80 { ascii = false }
-                if byte &- 0x41 < 26 { hasUpper = true }
-            }
-            let lower: String
-            if !hasUpper && ascii {
-                lower = text
-            } else if ascii {
-                lower = String(unsafeUninitializedCapacity: slice.count) { buffer in
-                    for (index, byte) in slice.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
-                    return slice.count
-                }
-            } else {
-                lower = text.lowercased()
-            }
-            tokens.append(Token(kind: kind, text: text, range: TextRange(start, end), lowercased: lower))
-        }
         while position < count {
             let byte = bytes[position]
             let current = kind(bytes, table, at: position)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Claim alignment and number conflicts (issue 6), side by side with the rapidfuzz peer, in the same
+# harness rounds.
+#
+# Runs the shared peer harness (../shared/bench) with the release `corroborate-bench align` beside
+# the peer of run_benchmarks.sh's align suites, so both are timed in the same round-robin rounds:
+#   token_sort_ratio  bench/align_peer.py, rapidfuzz token_sort_ratio, tau from results/params.json
+#                     (tuned on the dev corpus: 60); the baseline of the "x baseline" column
+#   corroborate       corroborate-bench align: ClaimSimilarity terms once per article, ClaimAligner
+#                     (threshold 0.5, tuned on dev_10k with --grid), NumberConflictDetector
+# Both follow the peer's protocol: article pairs of one gold event that are not copies, the truth
+# file's oracle sentences, every sentence of the earlier article matched to its best in the later
+# one and kept at or above the threshold; conflicts scored on the correct pairs with digits on
+# both sides. Each prints its P/R/F1 as the last JSON line; the table comes from bench/summarize.py.
+#   align_10k    10,000 articles  (5 rounds after one warm-up round)
+#   align_100k   100,000 articles (3 rounds)
+#
+# usage: Benchmarks/align_peers.sh [align_10k] [align_100k]     (default: align_100k)
+#   RUNS_FAST=5 RUNS_SLOW=3     rounds per suite, as in run_benchmarks.sh
+#   SCRATCH=.build-bench        SwiftPM scratch path of the release build (default: .build)
+set -euo pipefail
+. "$(dirname "$0")/common.sh"
+RUNS_FAST=${RUNS_FAST:-5}
+RUNS_SLOW=${RUNS_SLOW:-3}
+SCRATCH=${SCRATCH:-$ROOT/.build}
+SUITES=${*:-align_100k}
+
+require_peers align_peers
+
+# The Swift runtime linked statically, as a Linux binary is shipped (see parse_peers.sh).
+swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \
+  --product corroborate-bench >&2
+BIN="$SCRATCH/release/corroborate-bench"
+
+cd "$WORK"
+. ./venv/bin/activate
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
+R=results
+mkdir -p $R
+P() { python -c "import json,sys; print(json.load(open('results/params.json'))[sys.argv[1]][sys.argv[2]])" "$1" "$2"; }
+TAU=$(P align_token_sort_ratio tau)
+
+for suite in $SUITES; do
+  case $suite in
+  align_10k | align_100k)
+    N=${suite#align_}
+    C=data/corpus_$N.jsonl
+    T=data/corpus_$N.truth.jsonl
+    RUNS=$RUNS_FAST
+    WARMUP=--warmup
+    if [ "$N" = 100k ]; then
+      RUNS=$RUNS_SLOW
+      WARMUP=
+    fi
+    echo "=== $suite (token_sort_ratio tau $TAU)" >&2
+    # The harness appends; keep one run per file so the table's medians and same-round ratios
+    # come from this run alone (earlier runs move to results/superseded/).
+    OUT="$R/${suite}_corroborate.jsonl"
+    if [ -f "$OUT" ]; then
+      mkdir -p $R/superseded
+      mv "$OUT" "$R/superseded/${suite}_corroborate.$(date -u +%Y%m%dT%H%M%S).jsonl"
+    fi
+    python bench/harness.py --runs "$RUNS" $WARMUP --baseline token_sort_ratio --out "$OUT" \
+      --cmd token_sort_ratio "python bench/align_peer.py --corpus $C --truth $T --scorer token_sort_ratio --tau $TAU" \
+      --cmd corroborate "$BIN align --corpus $C --truth $T"
+    # summarize.py reads its results folder from argv[1] when imported: take the suite off first.
+    python -c "import sys; t = sys.argv.pop(1); sys.path.insert(0, 'bench'); import summarize as s; s.align_table(t)" \
+      "${suite}_corroborate"
+    ;;
+  *)
+    echo "align_peers: unknown suite '$suite' (align_10k, align_100k)" >&2
+    exit 2
+    ;;
+  esac
+done
