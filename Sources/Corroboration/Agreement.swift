@@ -193,12 +193,7 @@ public struct Comparer: Sendable {
     public static func relation(of b: Claim, to a: Claim, relayIsDiscussion: Bool = true, close: Bool = true)
         -> (Relation, String?)
     {
-        for x in a.quantities {
-            for y in b.quantities where AgreementFeatures.sameCounted(x, y) && !x.isCompatible(with: y) {
-                let what = x.event ?? x.noun ?? y.event ?? y.noun ?? ""
-                return (.contradicts, "\(x.text) vs \(y.text)" + (what.isEmpty ? "" : " \(what)"))
-            }
-        }
+        if let conflict = NumberConflictDetector().conflicts(a, b).first { return (.contradicts, conflict.detail) }
         let aDenies = a.polarity.negated || a.polarity.denial || a.stance == .denies
         let bDenies = b.polarity.negated || b.polarity.denial || b.stance == .denies
         if close, aDenies != bDenies { return (.contradicts, bDenies ? "denial" : "asserts what a denies") }
