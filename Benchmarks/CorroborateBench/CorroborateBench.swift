@@ -65,7 +65,7 @@ enum CorroborateBench {
                             "--max-comparisons",
                         ]))
             case "ecbplus":
-                try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out"]))
+                try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out", "--entities"]))
             case "-h", "--help", "help":
                 print(usage)
             default:

@@ -199,14 +199,7 @@ public struct StoryClusterer: Sendable {
         var similarities: [(index: Int, similarity: Float)] = []
         similarities.reserveCapacity(candidates.count)
         for index in strongest(candidates) {
-            var similarity = cosine(query, with: index, weights)
-            comparisons += 1
-            if Double(similarity) < configuration.dateConflictThreshold
-                && Self.datesConflict(days, live[index].days)
-            {
-                // Scaled so that it clears `threshold` only at `dateConflictThreshold`.
-                similarity *= Float(configuration.threshold / configuration.dateConflictThreshold)
-            }
+            let similarity = similarity(query, days, with: index, weights)
             similarities.append((index, similarity))
             let story = live[index].story
             if similarity > bestSimilarity {
@@ -437,6 +430,17 @@ public struct StoryClusterer: Sendable {
                 }
             }
         }
+    }
+
+    /// Cosine similarity, scaled down when both leads date the event and no date agrees.
+    private mutating func similarity(_ query: Query, _ days: [Int32], with index: Int, _ weights: IDFWeights) -> Float {
+        var similarity = cosine(query, with: index, weights)
+        comparisons += 1
+        if Double(similarity) < configuration.dateConflictThreshold && Self.datesConflict(days, live[index].days) {
+            // Scaled so that it clears `threshold` only at `dateConflictThreshold`.
+            similarity *= Float(configuration.threshold / configuration.dateConflictThreshold)
+        }
+        return similarity
     }
 
     /// The candidates worth a similarity: those sharing at least `minimumSharedTerms` of the
