@@ -70,7 +70,7 @@ enum CorroborateBench {
                             "--max-comparisons",
                         ]))
             case "ecbplus":
-                try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out"]))
+                try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out", "--entities"]))
             case "align":
                 try align(Options(arguments, allowed: ["--corpus", "--truth", "--tau", "--grid"]))
             case "-h", "--help", "help":

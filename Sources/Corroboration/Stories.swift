@@ -57,9 +57,11 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// article's terms look for candidates: two reports of one event share names and numbers.
     public var indexTerms: Int = 24
     public var queryTerms: Int = 16
-    /// Shared indexed terms a stored article needs to be compared at all.
+    /// Of a new article's query terms, how many a stored article must be indexed under to be
+    /// compared at all: one shared name is a coincidence, three are a lead.
     public var minimumSharedTerms: Int = 3
-    /// At most this many candidates (those sharing the most terms) are compared.
+    /// At most this many candidates (those sharing the most terms) are compared, so a burst of
+    /// look-alike reports costs a bounded amount per article.
     public var maximumComparisons: Int = 16
     /// A term indexing more live articles than this is too common to point at one event, and is
     /// not followed (reading its list would cost more than it tells).
@@ -82,7 +84,8 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// first `warmUpArticles`.
     public var warmUpBoost: Double = 0.1
     public var warmUpArticles: Int = 1000
-    /// Whether to read the lead's dates at all (`TimeExtractor`, about a paragraph per article).
+    /// Whether to read the lead's dates at all (`TimeExtractor` on the first sentence after the
+    /// dateline). Off for text without publication times, where "on Saturday" cannot be placed.
     public var readsLeadDates: Bool = true
 
     public init() {}
@@ -91,17 +94,19 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
 /// Groups articles that report one event into stories, one article at a time, in publication
 /// order.
 ///
-/// Why this shape: a new article must meet only its candidates, never every stored item. It is
-/// indexed under its rarest weighty terms (names, places, figures: what another report of the
-/// same event repeats), and a new article compares itself (cosine of TF-IDF vectors, IDF learned
-/// so far) only with the live articles that share one of its own. It joins the story of the most
-/// similar one when that is close enough, else starts a story. Articles and stories older than
-/// the window leave memory; finished stories are handed out by `takeClosedStories()` with their
-/// assignments.
+/// Why this shape: a new article must meet only its candidates, never every stored item. Each
+/// article is indexed under its rarest weighty terms (names, places, figures: what another report
+/// of the same event repeats); a new article follows the lists of its own weightiest terms and
+/// compares itself (cosine of sublinear TF-IDF vectors, IDF learned so far) only with the live
+/// articles that share several of them. It joins the story of the most similar one when that is
+/// close enough, else starts a story. Articles and stories older than the window leave memory;
+/// finished stories are handed out by `takeClosedStories()` with their members.
 ///
-/// Precision comes first: a false merge invents corroboration. Single-link over the closest
-/// member keeps a chain of weak resemblances from gluing look-alike events together only if the
-/// threshold is high; the threshold was set on the dev corpus for that.
+/// Precision comes first: a false merge invents corroboration. The follow-up of an event shares
+/// its people, place and half its words, so words are not enough: when both leads date what
+/// happened and no date agrees, only near-identical text may join (`dateConflictThreshold`).
+/// While IDF is young the threshold is raised (`warmUpBoost`). Figures count as words, so other
+/// numbers weigh against a merge as other names do.
 public struct StoryClusterer: Sendable {
     public let configuration: StoryClusteringConfiguration
     private var terms = StoryTerms()
@@ -121,7 +126,7 @@ public struct StoryClusterer: Sendable {
     private var added = 0
 
     // Scratch, kept between calls to spare allocations.
-    private var termCounts: [UInt16] = []
+    private var termCounts: [UInt32] = []
     private var stamp: UInt32 = 0
     /// Per live article (same positions as `live`): the query that last met it, and how many of
     /// that query's terms it shares.
@@ -199,14 +204,7 @@ public struct StoryClusterer: Sendable {
         var similarities: [(index: Int, similarity: Float)] = []
         similarities.reserveCapacity(candidates.count)
         for index in strongest(candidates) {
-            var similarity = cosine(query, with: index, weights)
-            comparisons += 1
-            if Double(similarity) < configuration.dateConflictThreshold
-                && Self.datesConflict(days, live[index].days)
-            {
-                // Scaled so that it clears `threshold` only at `dateConflictThreshold`.
-                similarity *= Float(configuration.threshold / configuration.dateConflictThreshold)
-            }
+            let similarity = similarity(query, days, with: index, weights)
             similarities.append((index, similarity))
             let story = live[index].story
             if similarity > bestSimilarity {
@@ -437,6 +435,17 @@ public struct StoryClusterer: Sendable {
                 }
             }
         }
+    }
+
+    /// Cosine similarity, scaled down when both leads date the event and no date agrees.
+    private mutating func similarity(_ query: Query, _ days: [Int32], with index: Int, _ weights: IDFWeights) -> Float {
+        var similarity = cosine(query, with: index, weights)
+        comparisons += 1
+        if Double(similarity) < configuration.dateConflictThreshold && Self.datesConflict(days, live[index].days) {
+            // Scaled so that it clears `threshold` only at `dateConflictThreshold`.
+            similarity *= Float(configuration.threshold / configuration.dateConflictThreshold)
+        }
+        return similarity
     }
 
     /// The candidates worth a similarity: those sharing at least `minimumSharedTerms` of the

@@ -11,8 +11,10 @@ import TextAnalysis
 /// a word costs one hash and one probe; only a word never seen is normalized (stop word, stem) by
 /// `TermNormalizer`, and its stem shares a term number with the other words that stem alike.
 struct StoryTerms: Sendable {
-    /// Open addressing over word hashes (key 0: empty slot); a slot holds the word's term, or -1
-    /// for a stop word, next to its key so a lookup touches one cache line.
+    /// Open addressing over 32-bit word hashes (key 0: empty slot); a slot holds the word's term,
+    /// or -1 for a stop word, next to its key: eight bytes, so the table of a few hundred
+    /// thousand words stays small enough for the cache. Two words whose hashes agree share a
+    /// term; among the words of a news stream that happens about never.
     private var slots: [WordSlot]
     private var wordCount = 0
     /// Term numbers of the stems (and of caller-given names, prefixed by `\u{1}`).
@@ -59,8 +61,8 @@ struct StoryTerms: Sendable {
     }
 
     @inline(__always)
-    static func key(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let key = StableHash.hash(UnsafeRawBufferPointer(word))
+    static func key(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let key = UInt32(truncatingIfNeeded: StableHash.hash(UnsafeRawBufferPointer(word)) >> 32)
         return key == 0 ? 1 : key
     }
 
@@ -149,7 +151,7 @@ struct StoryTerms: Sendable {
 }
 
 struct WordSlot: Sendable {
-    var key: UInt64 = 0
+    var key: UInt32 = 0
     var term: Int32 = -1
 }
 
