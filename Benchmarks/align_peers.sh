@@ -22,22 +22,13 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 RUNS_FAST=${RUNS_FAST:-5}
 RUNS_SLOW=${RUNS_SLOW:-3}
-SCRATCH=${SCRATCH:-$ROOT/.build}
 SUITES=${*:-align_100k}
 
 require_peers align_peers
 
-# The Swift runtime linked statically, as a Linux binary is shipped (see parse_peers.sh).
-swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \
-  --product corroborate-bench >&2
-BIN="$SCRATCH/release/corroborate-bench"
+build_bench
 
-cd "$WORK"
-. ./venv/bin/activate
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
-R=results
-mkdir -p $R
-P() { python -c "import json,sys; print(json.load(open('results/params.json'))[sys.argv[1]][sys.argv[2]])" "$1" "$2"; }
+enter_peers
 TAU=$(P align_token_sort_ratio tau)
 
 for suite in $SUITES; do
@@ -53,13 +44,7 @@ for suite in $SUITES; do
       WARMUP=
     fi
     echo "=== $suite (token_sort_ratio tau $TAU)" >&2
-    # The harness appends; keep one run per file so the table's medians and same-round ratios
-    # come from this run alone (earlier runs move to results/superseded/).
-    OUT="$R/${suite}_corroborate.jsonl"
-    if [ -f "$OUT" ]; then
-      mkdir -p $R/superseded
-      mv "$OUT" "$R/superseded/${suite}_corroborate.$(date -u +%Y%m%dT%H%M%S).jsonl"
-    fi
+    OUT=$(fresh_results "$suite")
     python bench/harness.py --runs "$RUNS" $WARMUP --baseline token_sort_ratio --out "$OUT" \
       --cmd token_sort_ratio "python bench/align_peer.py --corpus $C --truth $T --scorer token_sort_ratio --tau $TAU" \
       --cmd corroborate "$BIN align --corpus $C --truth $T"

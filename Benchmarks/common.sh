@@ -12,3 +12,43 @@ require_peers() {  # SCRIPT_NAME
   fi
   [ -f "$WORK/data/MANIFEST.sha256" ] || "$SHARED/bench/setup.sh"
 }
+
+# Builds corroborate-bench in release with the Swift runtime linked statically, as a Linux binary
+# is shipped (see parse_peers.sh), into $SCRATCH (default .build), and sets BIN to it.
+build_bench() {
+  SCRATCH=${SCRATCH:-$ROOT/.build}
+  swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \
+    --product corroborate-bench >&2
+  BIN="$SCRATCH/release/corroborate-bench"
+}
+
+# Enters the peers' work folder with their Python environment, every peer single-threaded;
+# R and L are the results and labels folders.
+enter_peers() {
+  cd "$WORK"
+  . ./venv/bin/activate
+  export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
+  R=results
+  L=results/labels
+  mkdir -p "$R" "$L"
+}
+
+# A tuned parameter of the peers (results/params.json): P SUITE NAME.
+P() { python -c "import json,sys; print(json.load(open('results/params.json'))[sys.argv[1]][sys.argv[2]])" "$1" "$2"; }
+
+# Scores a labels file with the peers' own scorer into results/quality.jsonl: score LABELS TRUTH KEY TAG.
+score() {
+  python bench/score.py --truth "$2" --labels "$1" --key "$3" | sed "s/^{/{\"tag\": \"$4\", /" >> "$R/quality.jsonl"
+}
+
+# The harness appends to its output; keeping one run per file makes the table's medians and
+# same-round ratios come from this run alone. Moves an earlier run to results/superseded/ and
+# prints the file to write: fresh_results SUITE.
+fresh_results() {
+  local out="$R/$1_corroborate.jsonl"
+  if [ -f "$out" ]; then
+    mkdir -p "$R/superseded"
+    mv "$out" "$R/superseded/$1_corroborate.$(date -u +%Y%m%dT%H%M%S).jsonl"
+  fi
+  echo "$out"
+}

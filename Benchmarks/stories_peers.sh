@@ -25,26 +25,13 @@ set -euo pipefail
 . "$(dirname "$0")/common.sh"
 RUNS_FAST=${RUNS_FAST:-5}
 RUNS_SLOW=${RUNS_SLOW:-3}
-SCRATCH=${SCRATCH:-$ROOT/.build}
 SUITES=${*:-cluster_10k cluster_100k}
 
 require_peers stories_peers
 
-# The Swift runtime linked statically, as a Linux binary is shipped (see parse_peers.sh).
-swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \
-  --product corroborate-bench >&2
-BIN="$SCRATCH/release/corroborate-bench"
+build_bench
 
-cd "$WORK"
-. ./venv/bin/activate
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
-R=results
-L=results/labels
-mkdir -p $R $L
-P() { python -c "import json,sys; print(json.load(open('results/params.json'))[sys.argv[1]][sys.argv[2]])" "$1" "$2"; }
-score() {  # score LABELS TRUTH KEY TAG  (run_benchmarks.sh's own)
-  python bench/score.py --truth "$2" --labels "$1" --key "$3" | sed "s/^{/{\"tag\": \"$4\", /" >> $R/quality.jsonl
-}
+enter_peers
 THRESHOLD=$(P cluster_online-single threshold)
 
 for suite in $SUITES; do
@@ -60,13 +47,7 @@ for suite in $SUITES; do
       WARMUP=
     fi
     echo "=== $suite (peer threshold $THRESHOLD)" >&2
-    # The harness appends; keep one run per file so the table's medians and same-round ratios
-    # come from this run alone (earlier runs move to results/superseded/).
-    OUT="$R/${suite}_corroborate.jsonl"
-    if [ -f "$OUT" ]; then
-      mkdir -p $R/superseded
-      mv "$OUT" "$R/superseded/${suite}_corroborate.$(date -u +%Y%m%dT%H%M%S).jsonl"
-    fi
+    OUT=$(fresh_results "$suite")
     python bench/harness.py --runs "$RUNS" $WARMUP --baseline load-only --out "$OUT" \
       --cmd load-only "python bench/load_only.py $C" \
       --cmd online-single \
