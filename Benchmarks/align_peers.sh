@@ -34,15 +34,7 @@ TAU=$(P align_token_sort_ratio tau)
 for suite in $SUITES; do
   case $suite in
   align_10k | align_100k)
-    N=${suite#align_}
-    C=data/corpus_$N.jsonl
-    T=data/corpus_$N.truth.jsonl
-    RUNS=$RUNS_FAST
-    WARMUP=--warmup
-    if [ "$N" = 100k ]; then
-      RUNS=$RUNS_SLOW
-      WARMUP=
-    fi
+    suite_corpus "$suite"
     echo "=== $suite (token_sort_ratio tau $TAU)" >&2
     OUT=$(fresh_results "$suite")
     python bench/harness.py --runs "$RUNS" $WARMUP --baseline token_sort_ratio --out "$OUT" \

@@ -52,3 +52,17 @@ fresh_results() {
   fi
   echo "$out"
 }
+
+# For a suite named NAME_10k or NAME_100k: N, the corpus C and its truth T, and the rounds: RUNS_SLOW
+# without a warm-up round at 100k, RUNS_FAST with one otherwise.
+suite_corpus() {
+  N=${1##*_}
+  C=data/corpus_$N.jsonl
+  T=data/corpus_$N.truth.jsonl
+  RUNS=$RUNS_FAST
+  WARMUP=--warmup
+  if [ "$N" = 100k ]; then
+    RUNS=$RUNS_SLOW
+    WARMUP=
+  fi
+}

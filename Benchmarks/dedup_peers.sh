@@ -38,15 +38,7 @@ THRESHOLD=$(P dedup_minhash threshold)
 for suite in $SUITES; do
   case $suite in
   dedup_10k | dedup_100k)
-    N=${suite#dedup_}
-    C=data/corpus_$N.jsonl
-    T=data/corpus_$N.truth.jsonl
-    RUNS=$RUNS_FAST
-    WARMUP=--warmup
-    if [ "$N" = 100k ]; then
-      RUNS=$RUNS_SLOW
-      WARMUP=
-    fi
+    suite_corpus "$suite"
     echo "=== $suite (threshold $THRESHOLD)" >&2
     OUT=$(fresh_results "$suite")
     python bench/harness.py --runs "$RUNS" $WARMUP --baseline load-only --out "$OUT" \

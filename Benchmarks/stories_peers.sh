@@ -37,15 +37,7 @@ THRESHOLD=$(P cluster_online-single threshold)
 for suite in $SUITES; do
   case $suite in
   cluster_10k | cluster_100k)
-    N=${suite#cluster_}
-    C=data/corpus_$N.jsonl
-    T=data/corpus_$N.truth.jsonl
-    RUNS=$RUNS_FAST
-    WARMUP=--warmup
-    if [ "$N" = 100k ]; then
-      RUNS=$RUNS_SLOW
-      WARMUP=
-    fi
+    suite_corpus "$suite"
     echo "=== $suite (peer threshold $THRESHOLD)" >&2
     OUT=$(fresh_results "$suite")
     python bench/harness.py --runs "$RUNS" $WARMUP --baseline load-only --out "$OUT" \

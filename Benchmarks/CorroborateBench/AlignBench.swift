@@ -342,7 +342,7 @@ enum SpellingHash {
 }
 
 /// One truth line: `{"id", "event", "copy_group", "claims": [[start, end, claim|null, conflict], ...]}`.
-struct TruthLine {
+struct TruthLine: JSONLineRecord {
     var id: [UInt8] = []
     var event: [UInt8] = []
     var copyGroup: [UInt8] = []
@@ -351,14 +351,6 @@ struct TruthLine {
     /// Claim id hashes, 0 for none.
     var claims: [UInt64] = []
     var conflicts: [Bool] = []
-
-    mutating func read(_ line: UnsafeBufferPointer<UInt8>, line number: Int, of path: String) throws(CorpusError) {
-        do throws(CorpusError) {
-            try read(line)
-        } catch {
-            throw CorpusError(description: "\(path):\(number): \(error.description)")
-        }
-    }
 
     mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(CorpusError) {
         id.removeAll(keepingCapacity: true)

@@ -90,27 +90,34 @@ struct LineReader: ~Copyable {
     }
 }
 
+/// A record read from one JSON line into reusable buffers.
+protocol JSONLineRecord {
+    /// Reads one line; throws a message saying what is wrong in it.
+    mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(CorpusError)
+}
+
+extension JSONLineRecord {
+    /// `read(_:)` with the error naming the file and line.
+    mutating func read(_ line: UnsafeBufferPointer<UInt8>, line number: Int, of path: String) throws(CorpusError) {
+        do throws(CorpusError) {
+            try read(line)
+        } catch {
+            throw CorpusError(description: "\(path):\(number): \(error.description)")
+        }
+    }
+}
+
 /// The fields the benchmark needs from one article line, decoded into reusable buffers.
 ///
 /// A hand-written reader, because the work is narrow: one flat object per line whose values the
 /// benchmark either keeps as UTF-8 bytes (`id`, `title`, `body`) or skips. No `String`, no
 /// dictionary and no `Any` is made per line; escapes are decoded straight into the buffers.
-struct ArticleFields {
+struct ArticleFields: JSONLineRecord {
     var id: [UInt8] = []
     var title: [UInt8] = []
     var body: [UInt8] = []
     var published: [UInt8] = []
     var hasID = false
-
-    /// Reads one line; throws a message saying what is wrong in it.
-    /// `read(_:)` with the error naming the file and line.
-    mutating func read(_ line: UnsafeBufferPointer<UInt8>, line number: Int, of corpus: String) throws(CorpusError) {
-        do throws(CorpusError) {
-            try read(line)
-        } catch {
-            throw CorpusError(description: "\(corpus):\(number): \(error.description)")
-        }
-    }
 
     mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(CorpusError) {
         id.removeAll(keepingCapacity: true)
