@@ -98,14 +98,15 @@ public final class SyndicationIndex {
         }
     }
 
-    /// Decides the origin of a new item and records it. `credits` are the item's own credits.
+    /// Decides the origin of a new item and records it. `credits` are the item's own credits;
+    /// `bandKeys`, when given, are the signature's (worked out ahead, off the caller's thread).
     public func decide(
-        key: ItemRef, outletID: String, date: Date, signature: [UInt8], credits: [Credit]
+        key: ItemRef, outletID: String, date: Date, signature: [UInt8], bandKeys: [UInt64]? = nil, credits: [Credit]
     ) -> SyndicationDecision {
         let credited = Set(credits.filter { $0.kind != .attribution && $0.outletID != outletID }.map(\.outletID))
         // Near-duplicates among the candidates, with the best similarity per group.
         var bestInGroup: [ItemRef: Double] = [:]
-        let bandKeys = fingerprinting.bandKeys(of: signature)
+        let bandKeys = bandKeys ?? fingerprinting.bandKeys(of: signature)
         for slot in lsh.candidates(forBandKeys: bandKeys) {
             let candidate = entries[slot]
             guard let similarity = fingerprinting.nearDuplicateSimilarity(signature, candidate.signature) else {

@@ -107,12 +107,50 @@ public struct MinHasher: Sendable, Hashable {
     /// The seed scrambled once: what the per-shingle hash and the probes use.
     let key: UInt64
 
+    /// The first `probeDepth` densification probes of every bin, worked out once:
+    /// `probes[index * probeDepth + attempt - 1]` is the bin that attempt `attempt` of empty bin
+    /// `index` borrows from. A short text leaves most bins of a signature empty, and two 128-bit
+    /// products per probe were a tenth of the cost of signing it.
+    let probes: [UInt16]
+    /// Probes per bin in `probes`; later attempts (rare: every bin probed so far was empty) are
+    /// computed.
+    static let probeDepth = 16
+
     /// - Precondition: `numberOfPermutations >= 1`.
     public init(numberOfPermutations: Int = 128, seed: UInt64 = 0) {
         precondition(numberOfPermutations >= 1, "a signature holds at least one value")
         self.numberOfPermutations = numberOfPermutations
         self.seed = seed
-        key = StableHash.mix(seed, seed: StableHash.p4)
+        let key = StableHash.mix(seed, seed: StableHash.p4)
+        self.key = key
+        var probes: [UInt16] = []
+        // Bin numbers fit 16 bits up to 65,536 bins; a larger signature computes every probe.
+        let tabled = numberOfPermutations <= 1 << 16 ? numberOfPermutations : 0
+        probes.reserveCapacity(tabled * Self.probeDepth)
+        for index in 0..<tabled {
+            for attempt in 1...Self.probeDepth {
+                probes.append(
+                    UInt16(Self.probe(index: index, attempt: UInt64(attempt), key: key, count: numberOfPermutations)))
+            }
+        }
+        self.probes = probes
+    }
+
+    /// The bin that attempt `attempt` (from 1) of empty bin `index` borrows from.
+    @inline(__always)
+    static func probe(index: Int, attempt: UInt64, key: UInt64, count: Int) -> Int {
+        let probe = StableHash.mix(UInt64(index) << 32 | attempt, seed: key)
+        return Int(truncatingIfNeeded: probe.multipliedFullWidth(by: UInt64(count)).high)
+    }
+
+    // The probe table follows from the other two: equality and hashing leave it out.
+    public static func == (lhs: MinHasher, rhs: MinHasher) -> Bool {
+        lhs.numberOfPermutations == rhs.numberOfPermutations && lhs.seed == rhs.seed
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(numberOfPermutations)
+        hasher.combine(seed)
     }
 
     /// The signature of a set of shingle hashes (repetitions do not matter).
@@ -141,16 +179,24 @@ public struct MinHasher: Sendable, Hashable {
         var filled = 0
         for value in bins where value != .max { filled += 1 }
         guard filled > 0 else { return MinHashSignature(values: []) }
+        let depth = probes.isEmpty ? 0 : Self.probeDepth
         let values = [UInt32](unsafeUninitializedCapacity: count) { values, initialized in
-            for index in 0..<count {
-                var value = bins[index]
-                var attempt: UInt64 = 1
-                while value == .max {
-                    let probe = StableHash.mix(UInt64(index) << 32 | attempt, seed: key)
-                    value = bins[Int(truncatingIfNeeded: probe.multipliedFullWidth(by: UInt64(count)).high)]
-                    attempt += 1
+            bins.withUnsafeBufferPointer { bins in
+                probes.withUnsafeBufferPointer { probes in
+                    for index in 0..<count {
+                        var value = bins[index]
+                        var attempt = 1
+                        while value == .max {
+                            let bin =
+                                attempt <= depth
+                                ? Int(probes[index &* depth &+ attempt &- 1])
+                                : Self.probe(index: index, attempt: UInt64(attempt), key: key, count: count)
+                            value = bins[bin]
+                            attempt += 1
+                        }
+                        values[index] = UInt32(truncatingIfNeeded: value)
+                    }
                 }
-                values[index] = UInt32(truncatingIfNeeded: value)
             }
             initialized = count
         }

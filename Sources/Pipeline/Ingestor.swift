@@ -24,12 +24,17 @@ public struct IngestSummary: Sendable, Hashable {
     public init() {}
 }
 
-/// A report with what can be computed from it alone: its credits and its near-duplicate
-/// signature. Computed off the writing path, for the next document while this one is written.
+/// A report with what can be computed from it alone: its identity and content hash, its
+/// credits, its near-duplicate signature and LSH keys. Computed off the writing path, for the
+/// next documents while this one is staged and written (staging and writing run one at a time;
+/// preparing runs on every core).
 struct AnalyzedReport: Sendable {
     var report: Report
+    var identity: String
+    var contentHash: String
     var credits: [Credit]
     var signature: [UInt8]
+    var bandKeys: [UInt64]
 }
 
 /// A feed document parsed and analysed, ready for its transaction.
@@ -69,11 +74,12 @@ struct FeedPreparation: Sendable {
     }
 
     func analyze(_ report: Report) -> AnalyzedReport {
-        AnalyzedReport(
-            report: report,
+        let signature = fingerprinting.signature(of: report.text)
+        return AnalyzedReport(
+            report: report, identity: report.identity, contentHash: report.contentHash,
             credits: detector.headAndTailCredits(
                 text: report.text, bylines: report.authors, excluding: report.outletID),
-            signature: fingerprinting.signature(of: report.text))
+            signature: signature, bandKeys: fingerprinting.bandKeys(of: signature))
     }
 }
 
@@ -302,7 +308,7 @@ public final class Ingestor {
         _ reports: [AnalyzedReport], feed: FeedRecord?, name: String, summary: inout IngestSummary
     ) async throws {
         summary.items += reports.count
-        let identities = reports.map(\.report.identity)
+        let identities = reports.map(\.identity)
         var rounds: [[AnalyzedReport]] = [reports]
         if Set(identities).count < identities.count {
             // An item seen twice in one document: oldest first, each later occurrence a version.
@@ -373,7 +379,6 @@ public final class Ingestor {
         // before looking up.
         if stagedOutlets.contains(outletID) { await flush(summary: &summary) }
         if inFlight?.outlets.contains(outletID) == true { await settle(summary: &summary) }
-        let reports = analyzed.map(\.report)
         let fetchedAt = now()
         if outletsWithItems == nil {
             await settle(summary: &summary)
@@ -382,16 +387,17 @@ public final class Ingestor {
         // An outlet with nothing stored yet has no existing items to look up.
         let existing =
             outletsWithItems!.contains(outletID)
-            ? try await store.existingItems(outletID: outletID, identities: reports.map(\.identity)) : [:]
+            ? try await store.existingItems(outletID: outletID, identities: analyzed.map(\.identity)) : [:]
         try await loadWindows(
-            for: reports.filter { existing[$0.identity] == nil }, fetchedAt: fetchedAt, summary: &summary)
+            for: analyzed.lazy.filter { existing[$0.identity] == nil }.map(\.report.date), fetchedAt: fetchedAt,
+            summary: &summary)
         if let feed { staged.feeds.append(feed) }
         staged.outlets += pendingOutlets
         pendingOutlets.removeAll()
         for item in analyzed {
             let report = item.report
-            if let stored = existing[report.identity] {
-                if stored.contentHash == report.contentHash || stored.earlierHashes.contains(report.contentHash) {
+            if !existing.isEmpty, let stored = existing[item.identity] {
+                if stored.contentHash == item.contentHash || stored.earlierHashes.contains(item.contentHash) {
                     // Unchanged, or an earlier version seen again (a feed that still lists it).
                     stagedCounts.unchanged += 1
                 } else {
@@ -406,10 +412,11 @@ public final class Ingestor {
             let key = ItemRef.new(stagedFirstKey + staged.newItems.count)
             let decision = index.decide(
                 key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: item.signature,
-                credits: item.credits)
+                bandKeys: item.bandKeys, credits: item.credits)
             staged.newItems.append(
                 NewItem(
-                    report: report, feedKey: feed?.key, fetchedAt: fetchedAt, signature: item.signature,
+                    report: report, identity: item.identity, contentHash: item.contentHash, feedKey: feed?.key,
+                    fetchedAt: fetchedAt, signature: item.signature,
                     origin: decision.origin, relation: decision.relation, similarity: decision.similarity,
                     credits: item.credits))
             staged.originChanges += decision.originChanges
@@ -428,6 +435,8 @@ public final class Ingestor {
         await settle(summary: &summary)
         guard !stagedDocuments.isEmpty else { return }
         var batch = staged
+        // Emptied now, so that the batch's arrays are its own and the changes below do not copy them.
+        staged = IngestWrite()
         // Keys counted across the run become the store's batch positions; keys of the batch
         // committed just before become its ids.
         let firstKey = stagedFirstKey
@@ -451,7 +460,6 @@ public final class Ingestor {
             task: task, firstKey: firstKey, newItemCount: batch.newItems.count, counts: stagedCounts,
             documents: stagedDocuments, outlets: stagedOutlets, newOutlets: batch.outlets)
         stagedFirstKey += batch.newItems.count
-        staged = IngestWrite()
         stagedCounts = StagedCounts()
         stagedDocuments = []
         stagedOutlets = []
@@ -520,8 +528,10 @@ public final class Ingestor {
     }
 
     /// Loads the stored items within the window of each new report's day into the index.
-    private func loadWindows(for reports: [Report], fetchedAt: Date, summary: inout IngestSummary) async throws {
-        let days = Set(reports.map { Self.day(of: $0.date ?? fetchedAt) })
+    private func loadWindows(
+        for dates: some Sequence<Date?>, fetchedAt: Date, summary: inout IngestSummary
+    ) async throws {
+        let days = Set(dates.map { Self.day(of: $0 ?? fetchedAt) })
         func missingDays() -> Set<Int> {
             var missing = Set<Int>()
             for day in days {

@@ -177,8 +177,9 @@ public struct FeedRecord: Sendable, Hashable {
 
 public struct NewItem: Sendable {
     public let report: Report
-    /// `report.contentHash`, worked out when the item is staged rather than on the writer's
-    /// thread, which is the one every ingest waits for.
+    /// `report.identity` and `report.contentHash`, worked out before the item reaches the
+    /// writer's thread, which is the one every ingest waits for.
+    public let identity: String
     public let contentHash: String
     /// The key of the batch's feed the item came from (nil for article JSONL).
     public var feedKey: String?
@@ -189,12 +190,15 @@ public struct NewItem: Sendable {
     public var similarity: Double?
     public var credits: [Credit]
 
+    /// `identity` and `contentHash`, when given, are the report's own, computed ahead (on a
+    /// thread that prepares documents in parallel).
     public init(
-        report: Report, feedKey: String? = nil, fetchedAt: Date, signature: [UInt8], origin: ItemRef,
-        relation: SyndicationRelation, similarity: Double?, credits: [Credit]
+        report: Report, identity: String? = nil, contentHash: String? = nil, feedKey: String? = nil, fetchedAt: Date,
+        signature: [UInt8], origin: ItemRef, relation: SyndicationRelation, similarity: Double?, credits: [Credit]
     ) {
         self.report = report
-        contentHash = report.contentHash
+        self.identity = identity ?? report.identity
+        self.contentHash = contentHash ?? report.contentHash
         self.feedKey = feedKey
         self.fetchedAt = fetchedAt
         self.signature = signature

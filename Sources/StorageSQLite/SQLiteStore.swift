@@ -157,11 +157,13 @@ public final class SQLiteStore: CorroborationStore {
             // Origins point forward as well as back within a batch: check foreign keys at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO analysisQueue (itemID) VALUES (?)")
-            for (index, item) in batch.newItems.enumerated() {
+            // By index: an item is read in place, not copied (a copy retains every field).
+            for index in batch.newItems.indices {
                 try Self.insert(
-                    item, id: ids[index], feedID: item.feedKey.flatMap { feedIDs[$0] },
-                    origin: resolve(item.origin), into: insert)
-                try Self.insertCredits(item.credits, itemID: ids[index], db: db)
+                    batch.newItems[index], id: ids[index],
+                    feedID: batch.newItems[index].feedKey.flatMap { feedIDs[$0] },
+                    origin: resolve(batch.newItems[index].origin), into: insert)
+                try Self.insertCredits(batch.newItems[index].credits, itemID: ids[index], db: db)
                 try queue.execute(arguments: [ids[index]])
             }
             for item in batch.changedItems {
@@ -191,7 +193,6 @@ public final class SQLiteStore: CorroborationStore {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        let report = item.report
         var column: Int32 = 0
         func bind(_ value: Int64?) {
             column += 1
@@ -214,23 +215,23 @@ public final class SQLiteStore: CorroborationStore {
             }
         }
         bind(id)
-        bind(report.outletID)
+        bind(item.report.outletID)
         bind(feedID)
-        bind(report.sourceID)
-        bind(report.identity)
-        bind(report.link)
-        bind(report.title)
-        bind(report.summaryHTML)
-        bind(report.contentHTML)
-        bind(report.text)
-        bind(report.published?.timeIntervalSince1970)
-        bind(report.updated?.timeIntervalSince1970)
-        bind((report.date ?? item.fetchedAt).timeIntervalSince1970)
-        bind(jsonArray(report.authors))
-        bind(jsonArray(report.categories))
-        bind(report.sourceTitle)
-        bind(report.sourceURL)
-        bind(report.language)
+        bind(item.report.sourceID)
+        bind(item.identity)
+        bind(item.report.link)
+        bind(item.report.title)
+        bind(item.report.summaryHTML)
+        bind(item.report.contentHTML)
+        bind(item.report.text)
+        bind(item.report.published?.timeIntervalSince1970)
+        bind(item.report.updated?.timeIntervalSince1970)
+        bind((item.report.date ?? item.fetchedAt).timeIntervalSince1970)
+        bind(jsonArray(item.report.authors))
+        bind(jsonArray(item.report.categories))
+        bind(item.report.sourceTitle)
+        bind(item.report.sourceURL)
+        bind(item.report.language)
         bind(item.fetchedAt.timeIntervalSince1970)
         bind(item.contentHash)
         column += 1
@@ -240,8 +241,8 @@ public final class SQLiteStore: CorroborationStore {
         bind(origin)
         bind(item.relation.rawValue)
         bind(item.similarity)
-        bind(report.enclosures.isEmpty ? "[]" : enclosuresJSON(report.enclosures))
-        bind(report.thumbnail)
+        bind(item.report.enclosures.isEmpty ? "[]" : enclosuresJSON(item.report.enclosures))
+        bind(item.report.thumbnail)
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
