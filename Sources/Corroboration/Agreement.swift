@@ -13,28 +13,36 @@ public enum Relation: String, Sendable, Hashable, Codable, CaseIterable {
     case unrelated
 }
 
-/// A linear model over standardized features: one row of weights per output (the last weight
-/// of a row is its bias). One output is a regression; several are the logits of a softmax.
+/// A model over standardized features: one row of weights per output (the last weight of a
+/// row is its bias), read either from the features themselves or, when `hidden` has rows, from
+/// a hidden layer of tanh units over them (which lets a headline's overlap count differently
+/// from a sentence's). One output is a regression; several are the logits of a softmax.
 public struct LinearModel: Sendable, Hashable {
     public var means: [Double]
     public var scales: [Double]
+    /// One row per hidden unit (features, then bias); empty for a linear model.
+    public var hidden: [[Double]]
     public var weights: [[Double]]
 
-    public init(means: [Double], scales: [Double], weights: [[Double]]) {
+    public init(means: [Double], scales: [Double], hidden: [[Double]] = [], weights: [[Double]]) {
         self.means = means
         self.scales = scales
+        self.hidden = hidden
         self.weights = weights
     }
 
     /// The raw outputs for a feature vector.
     public func outputs(_ features: [Double]) -> [Double] {
-        weights.map { row in
-            var sum = row[row.count - 1]
-            for index in features.indices where index < row.count - 1 {
-                sum += row[index] * (features[index] - means[index]) / scales[index]
-            }
-            return sum
-        }
+        var inputs = features.indices.map { (features[$0] - means[$0]) / scales[$0] }
+        if !hidden.isEmpty { inputs = hidden.map { tanh(Self.affine($0, inputs)) } }
+        return weights.map { Self.affine($0, inputs) }
+    }
+
+    /// A row's weights times the inputs, plus the row's last weight.
+    static func affine(_ row: [Double], _ inputs: [Double]) -> Double {
+        var sum = row[row.count - 1]
+        for index in inputs.indices where index < row.count - 1 { sum += row[index] * inputs[index] }
+        return sum
     }
 
     /// Softmax of the outputs.

@@ -72,6 +72,105 @@ enum Fitting {
         return weights
     }
 
+    /// A softmax over a hidden layer of `units` tanh units, by full-batch Adam with L2 and
+    /// per-class weights, on standardized inputs. Seeded, so a retraining gives the same weights.
+    static func network(
+        _ rows: [[Double]], labels: [Int], classes: Int, classWeights: [Double], units: Int = 16, l2: Double = 1e-3,
+        epochs: Int = 300, rate: Double = 0.02
+    ) -> (hidden: [[Double]], output: [[Double]]) {
+        let width = rows.first?.count ?? 0
+        var generator = SeededGenerator(seed: 0x5EED)
+        let scale = 1 / Double(max(1, width)).squareRoot()
+        var hidden = (0..<units).map { _ in
+            (0...width).map { $0 == width ? 0 : Double.random(in: -scale...scale, using: &generator) }
+        }
+        var output = (0..<classes).map { _ in
+            (0...units).map { $0 == units ? 0 : Double.random(in: -0.5...0.5, using: &generator) }
+        }
+        var adamHidden = Adam(shape: hidden)
+        var adamOutput = Adam(shape: output)
+        let total = labels.reduce(0.0) { $0 + classWeights[$1] }
+        var activations = [Double](repeating: 0, count: units)
+        for epoch in 1...epochs {
+            var gradHidden = hidden.map { $0.map { _ in 0.0 } }
+            var gradOutput = output.map { $0.map { _ in 0.0 } }
+            for (row, label) in zip(rows, labels) {
+                for h in 0..<units {
+                    var sum = hidden[h][width]
+                    for i in 0..<width { sum += hidden[h][i] * row[i] }
+                    activations[h] = tanh(sum)
+                }
+                var logits = [Double](repeating: 0, count: classes)
+                for c in 0..<classes {
+                    var sum = output[c][units]
+                    for h in 0..<units { sum += output[c][h] * activations[h] }
+                    logits[c] = sum
+                }
+                let top = logits.max()!
+                var probabilities = logits.map { exp($0 - top) }
+                let norm = probabilities.reduce(0, +)
+                for c in 0..<classes { probabilities[c] /= norm }
+                let weight = classWeights[label] / total
+                var back = [Double](repeating: 0, count: units)
+                for c in 0..<classes {
+                    let error = (probabilities[c] - (c == label ? 1 : 0)) * weight
+                    for h in 0..<units {
+                        gradOutput[c][h] += error * activations[h]
+                        back[h] += error * output[c][h]
+                    }
+                    gradOutput[c][units] += error
+                }
+                for h in 0..<units {
+                    let delta = back[h] * (1 - activations[h] * activations[h])
+                    for i in 0..<width { gradHidden[h][i] += delta * row[i] }
+                    gradHidden[h][width] += delta
+                }
+            }
+            adamHidden.step(&hidden, gradient: gradHidden, epoch: epoch, rate: rate, l2: l2)
+            adamOutput.step(&output, gradient: gradOutput, epoch: epoch, rate: rate, l2: l2)
+        }
+        return (hidden, output)
+    }
+
+    /// Adam's moment estimates for one weight matrix (last column: biases, not decayed).
+    struct Adam {
+        var first: [[Double]]
+        var second: [[Double]]
+
+        init(shape: [[Double]]) {
+            first = shape.map { $0.map { _ in 0 } }
+            second = first
+        }
+
+        mutating func step(_ weights: inout [[Double]], gradient: [[Double]], epoch: Int, rate: Double, l2: Double) {
+            let (beta1, beta2, epsilon) = (0.9, 0.999, 1e-8)
+            for r in weights.indices {
+                for c in weights[r].indices {
+                    var g = gradient[r][c]
+                    if c < weights[r].count - 1 { g += l2 * weights[r][c] }
+                    first[r][c] = beta1 * first[r][c] + (1 - beta1) * g
+                    second[r][c] = beta2 * second[r][c] + (1 - beta2) * g * g
+                    let m = first[r][c] / (1 - pow(beta1, Double(epoch)))
+                    let v = second[r][c] / (1 - pow(beta2, Double(epoch)))
+                    weights[r][c] -= rate * m / (v.squareRoot() + epsilon)
+                }
+            }
+        }
+    }
+
+    /// SplitMix64: a fixed seed gives the same initial weights on every machine.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     /// Ridge regression on standardized inputs: one row (features, then bias).
     static func ridge(_ rows: [[Double]], targets: [Double], lambda: Double = 1.0) -> [Double] {
         let width = (rows.first?.count ?? 0) + 1

@@ -12,6 +12,11 @@ enum WeightsFile {
             var out = "        \(name): LinearModel(\n"
             out += "            means: \(list(model.means)),\n"
             out += "            scales: \(list(model.scales)),\n"
+            if !model.hidden.isEmpty {
+                out += "            hidden: [\n"
+                for row in model.hidden { out += "                \(list(row)),\n" }
+                out += "            ],\n"
+            }
             out += "            weights: [\n"
             for row in model.weights { out += "                \(list(row)),\n" }
             out += "            ]),\n"
