@@ -153,7 +153,7 @@ public struct StoryClusterer: Sendable {
 
         let (articleTerms, frequencies) = bagOfTerms(article)
         let days = configuration.readsLeadDates ? Self.leadDays(article) : []
-        terms.count(article: articleTerms)
+        let script = terms.count(article: articleTerms)
         let weights = terms.weights(
             minimumFrequency: configuration.minimumDocumentFrequency,
             maximumFraction: configuration.maximumDocumentFraction,
@@ -195,7 +195,10 @@ public struct StoryClusterer: Sendable {
         }
 
         // Similarity with each candidate, under the IDF of this moment; best per story.
-        let warmUp = max(0, 1 - Double(added) / Double(max(1, configuration.warmUpArticles)))
+        // Young IDF is read per script: the few Russian reports of a mostly English run have a
+        // young IDF of their own long after the English one has settled.
+        let seen = terms.documents[script]
+        let warmUp = max(0, 1 - Double(seen) / Double(max(1, configuration.warmUpArticles)))
         let threshold = configuration.threshold + configuration.warmUpBoost * warmUp
         var bestStory = -1
         var bestSimilarity: Float = 0

@@ -103,8 +103,9 @@ struct StoryTerms: Sendable {
         }
     }
 
-    /// Counts one more article holding `terms` (each once).
-    mutating func count(article terms: [Int32]) {
+    /// Counts one more article holding `terms` (each once); returns the script it is counted under.
+    @discardableResult
+    mutating func count(article terms: [Int32]) -> Int {
         var byScript = [0, 0, 0]
         for term in terms {
             documentFrequency[Int(term)] += 1
@@ -114,6 +115,7 @@ struct StoryTerms: Sendable {
         documents[script] += 1
         let most = documents.reduce(0, +)
         while logTable.count <= most + 1 { logTable.append(Float(log(Double(logTable.count + 1)))) }
+        return script
     }
 
     /// The smoothed IDF table of this moment, `log((N + 1) / (df + 1)) + 1`, with 0 for terms
