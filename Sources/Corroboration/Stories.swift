@@ -49,7 +49,7 @@ public struct StoryAssignment: Sendable, Hashable {
 public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// Cosine similarity (TF-IDF, sublinear term frequency) an article needs with a member of a
     /// story to join it.
-    public var threshold: Double = 0.425
+    public var threshold: Double = 0.35
     /// Articles and stories older than this (against the newest publication time seen) are
     /// neither compared nor kept: wires report an event within a day or two.
     public var window: TimeInterval = 72 * 3600
@@ -68,13 +68,13 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     public var maximumPostingLength: Int = 100
     /// IDF cut-offs, as a batch TF-IDF would set them: a term held by one article cannot link
     /// two, and one held by most articles says nothing.
-    public var minimumDocumentFrequency: Int = 2
+    public var minimumDocumentFrequency: Int = 1
     public var maximumDocumentFraction: Double = 0.5
     /// The fraction cut applies from this many articles on (with three articles, "most" means
     /// two, which would drop exactly the words two reports of one event share).
     public var fractionCutFrom: Int = 20
     /// Similarity above which another story is recorded as related.
-    public var relatedThreshold: Double = 0.25
+    public var relatedThreshold: Double = 0.2
     /// Similarity needed instead of `threshold` when both articles' leads date the event and no
     /// date agrees: a strike on the 25th beside one on the 16th, same actors and place, is
     /// another event, and only near-identical text should overrule its date.
@@ -82,7 +82,7 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// While IDF has seen few articles every word looks rare and unrelated articles look alike:
     /// the threshold starts this much higher and falls back to `threshold` linearly over the
     /// first `warmUpArticles`.
-    public var warmUpBoost: Double = 0.1
+    public var warmUpBoost: Double = 0.0
     public var warmUpArticles: Int = 1000
     /// Whether to read the lead's dates at all (`TimeExtractor` on the first sentence after the
     /// dateline). Off for text without publication times, where "on Saturday" cannot be placed.
