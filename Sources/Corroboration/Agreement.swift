@@ -69,22 +69,19 @@ public struct AgreementModels: Sendable {
     public var headlineStance: LinearModel
     /// Short pairs less similar than this are unrelated.
     public var unrelatedBelow: Double
-    /// Short pairs need at least this similarity to support (same content, MRPC).
-    public var supportsFrom: Double
 
     public static let bodyClasses: [Relation] = [.unrelated, .supports, .contradicts, .discusses]
     public static let sentenceClasses: [Relation] = [.supports, .contradicts, .discusses]
 
     public init(
         similarity: LinearModel, bodyStance: LinearModel, sentenceStance: LinearModel, headlineStance: LinearModel,
-        unrelatedBelow: Double, supportsFrom: Double
+        unrelatedBelow: Double
     ) {
         self.similarity = similarity
         self.bodyStance = bodyStance
         self.sentenceStance = sentenceStance
         self.headlineStance = headlineStance
         self.unrelatedBelow = unrelatedBelow
-        self.supportsFrom = supportsFrom
     }
 }
 
@@ -145,9 +142,9 @@ public struct Comparer: Sendable {
         } else {
             let model = Self.isHeadline(b) ? models.headlineStance : models.sentenceStance
             let probabilities = model.probabilities(features)
-            let stance = AgreementModels.sentenceClasses[
-                probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
-            relation = stance == .supports && similarity < models.supportsFrom ? .discusses : stance
+            relation =
+                AgreementModels.sentenceClasses[
+                    probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
         }
         let aligned = alignments(a, b)
         // Two sentences about the same count that cannot both hold contradict, and so does a

@@ -158,11 +158,9 @@ public struct StoryScorer: Sendable {
         }
         var groups: [[Int]] = []
         var centroids: [[String: Double]] = []
-        var groupOrigins: [Set<String>] = []
         var postings: [String: [Int]] = [:]
         for index in order {
             let entry = entries[index]
-            let origin = reports[entry.report].origin
             var candidates = Set<Int>()
             for term in entry.vector.keys { for group in postings[term] ?? [] { candidates.insert(group) } }
             var best: (group: Int, cosine: Double)?
@@ -172,7 +170,6 @@ public struct StoryScorer: Sendable {
             }
             if let best {
                 groups[best.group].append(index)
-                groupOrigins[best.group].insert(origin)
                 for (term, weight) in entry.vector {
                     if centroids[best.group][term] == nil { postings[term, default: []].append(best.group) }
                     centroids[best.group][term, default: 0] += weight
@@ -180,7 +177,6 @@ public struct StoryScorer: Sendable {
             } else {
                 groups.append([index])
                 centroids.append(entry.vector)
-                groupOrigins.append([origin])
                 for term in entry.vector.keys { postings[term, default: []].append(groups.count - 1) }
             }
         }

@@ -35,8 +35,7 @@ enum WeightsFile {
         out += model("bodyStance", models.bodyStance)
         out += model("sentenceStance", models.sentenceStance)
         out += model("headlineStance", models.headlineStance)
-        out += "        unrelatedBelow: \(String(format: "%.4g", models.unrelatedBelow)),\n"
-        out += "        supportsFrom: \(String(format: "%.4g", models.supportsFrom)))\n}\n"
+        out += "        unrelatedBelow: \(String(format: "%.4g", models.unrelatedBelow)))\n}\n"
         return out
     }
 

@@ -132,15 +132,14 @@ if !stsTrain.isEmpty {
         return p.indices.max { p[$0] < p[$1] }!
     }
 }
-let bodyPower = Double(ProcessInfo.processInfo.environment["BODY_POWER"] ?? "") ?? 0.5
-var bodyModel = fitSoftmax(fnc.train, classes: 4, power: bodyPower, units: 16)
+var bodyModel = fitSoftmax(fnc.train, classes: 4, power: 0.5, units: 16)
 let fncPredicted = predict(bodyModel, fnc.dev)
 let fncGold = fnc.dev.map(\.label)
 say(String(format: "FNC-1 hold-out: FNC score %.2f", Scores.fnc(gold: fncGold, predicted: fncPredicted)))
 for (label, name) in ["unrelated", "agree", "disagree", "discuss"].enumerated() {
     say(String(format: "  %@ F1 %.3f", name, Scores.f1(gold: fncGold, predicted: fncPredicted, label: label)))
 }
-bodyModel = fitSoftmax(fnc.train + fnc.dev, classes: 4, power: bodyPower, units: 16)
+bodyModel = fitSoftmax(fnc.train + fnc.dev, classes: 4, power: 0.5, units: 16)
 
 // 5. Short pairs: Emergent (for, against, observing) and MRPC (a paraphrase supports, a
 // non-paraphrase only discusses) together, split by what b is: a headline or a sentence. Each
@@ -148,7 +147,6 @@ bodyModel = fitSoftmax(fnc.train + fnc.dev, classes: 4, power: bodyPower, units:
 // on all.
 var sentenceModel = AgreementModels.bundled.sentenceStance
 var headlineModel = AgreementModels.bundled.headlineStance
-let supportsFrom = 0.0
 let mrpcAsStance = mrpc.map { DataSets.Pair(a: $0.a, b: $0.b, label: $0.label == 1 ? 0 : 2, group: $0.group) }
 @MainActor func isHeadlinePair(_ pair: DataSets.Pair) -> Bool { Comparer.isHeadline(prepared[pair.b]!) }
 @MainActor func fitShort(_ pairs: [DataSets.Pair]) -> (sentence: LinearModel, headline: LinearModel) {
@@ -193,7 +191,7 @@ if !emergent.isEmpty || !mrpc.isEmpty {
 
 let models = AgreementModels(
     similarity: similarityModel, bodyStance: bodyModel, sentenceStance: sentenceModel, headlineStance: headlineModel,
-    unrelatedBelow: unrelatedBelow, supportsFrom: supportsFrom)
+    unrelatedBelow: unrelatedBelow)
 
 if write {
     let folder = repository.appendingPathComponent("Sources/Corroboration")
