@@ -15,39 +15,22 @@ public enum AgreementFeatures {
         "hedgesTimesCosine", "deniedTimesCosine", "wordsOfA", "wordsOfB", "bIsSentence", "aIsSentence",
     ]
 
-    /// Words that call a report false or take it back, split by script so that a Latin word
-    /// never meets a Cyrillic key on a set's probe chain (String's slow, normalizing compare).
-    static let refuting = WordList(
-        latin: [
-            "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "denial", "debunk", "debunks", "debunked",
-            "prank", "retract", "retracts", "retracted", "retraction", "untrue", "misleading", "bogus", "doubt",
-            "doubts", "nonsense", "baseless", "fabricated", "refute", "refutes", "refuted", "dismiss", "dismissed",
-            "reject", "rejected", "satire", "satirical", "myth", "incorrect", "wrong", "never", "not", "no",
-            "despite", "n't",
-        ], other: ["опроверг", "опровергли", "опровергло", "фейк", "ложь", "неправда", "не", "отрицает"])
+    /// Words that call a report false or take it back.
+    static let refuting: ScriptWordSet = [
+        "fake", "fraud", "hoax", "false", "deny", "denies", "denied", "denial", "debunk", "debunks", "debunked",
+        "prank", "retract", "retracts", "retracted", "retraction", "untrue", "misleading", "bogus", "doubt", "doubts",
+        "nonsense", "baseless", "fabricated", "refute", "refutes", "refuted", "dismiss", "dismissed", "reject",
+        "rejected", "satire", "satirical", "myth", "incorrect", "wrong", "never", "not", "no", "despite", "n't",
+        "опроверг", "опровергли", "опровергло", "фейк", "ложь", "неправда", "не", "отрицает",
+    ]
     /// Words that relay without asserting.
-    static let hedging = WordList(
-        latin: [
-            "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "according", "report", "reports",
-            "reported", "rumor", "rumors", "rumour", "rumours", "unconfirmed", "may", "might", "could", "apparently",
-            "purportedly", "suggest", "suggests", "suggested", "appears", "appear", "believed", "possibly",
-            "possible", "unclear", "unverified", "speculation", "speculate", "if", "whether",
-        ], other: ["якобы", "возможно", "сообщается", "предположительно"])
-
-    /// A word list looked up by script.
-    struct WordList: Sendable {
-        let latin: Set<String>
-        let other: Set<String>
-
-        init(latin: [String], other: [String]) {
-            self.latin = Set(latin.map { String(decoding: Array($0.utf8), as: UTF8.self) })
-            self.other = Set(other)
-        }
-
-        func contains(_ word: String) -> Bool {
-            (word.utf8.first ?? 0) < 0x80 ? latin.contains(word) : other.contains(word)
-        }
-    }
+    static let hedging: ScriptWordSet = [
+        "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "according", "report", "reports",
+        "reported", "rumor", "rumors", "rumour", "rumours", "unconfirmed", "may", "might", "could", "apparently",
+        "purportedly", "suggest", "suggests", "suggested", "appears", "appear", "believed", "possibly", "possible",
+        "unclear", "unverified", "speculation", "speculate", "if", "whether", "якобы", "возможно", "сообщается",
+        "предположительно",
+    ]
 
     public static func features(_ a: ComparableText, _ b: ComparableText) -> [Double] {
         let cosine = dot(a.whole.weights, b.whole.weights)

@@ -299,11 +299,11 @@ public enum Tokenizer {
 /// compares the probed word with every key on its probe chain, and comparing a Latin word with a
 /// Cyrillic key takes String's normalizing slow path; split by script, a word only ever meets
 /// keys of its own script.
-struct ScriptWordSet: Sendable, ExpressibleByArrayLiteral {
+public struct ScriptWordSet: Sendable, ExpressibleByArrayLiteral {
     private let latin: Set<String>
     private let other: Set<String>
 
-    init(_ words: some Sequence<String>) {
+    public init(_ words: some Sequence<String>) {
         var latin = Set<String>()
         var other = Set<String>()
         for word in words {
@@ -315,11 +315,11 @@ struct ScriptWordSet: Sendable, ExpressibleByArrayLiteral {
         self.other = other
     }
 
-    init(arrayLiteral words: String...) { self.init(words) }
+    public init(arrayLiteral words: String...) { self.init(words) }
 
-    @inline(__always) static func isLatin(_ word: String) -> Bool { (word.utf8.first ?? 0) < 0x80 }
+    @inline(__always) public static func isLatin(_ word: String) -> Bool { (word.utf8.first ?? 0) < 0x80 }
 
-    @inline(__always) func contains(_ word: String) -> Bool {
+    @inline(__always) public func contains(_ word: String) -> Bool {
         Self.isLatin(word) ? latin.contains(word) : other.contains(word)
     }
 }
