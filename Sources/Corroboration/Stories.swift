@@ -151,8 +151,13 @@ public struct StoryClusterer: Sendable {
         newest = max(newest, time)
         evict(before: newest - configuration.window)
 
+        // The dateline names the filing place and the outlet ("INTERFAX.RU -", "MOSCOW, Sept 17
+        // /TASS/."): words every report of that outlet shares whatever the event, and a date that
+        // is the filing day, not the event's. Neither the terms nor the lead dates read it.
+        var article = article
+        article.body = Self.strippingDateline(article.body)
         let (articleTerms, frequencies) = bagOfTerms(article)
-        let days = configuration.readsLeadDates ? Self.leadDays(article) : []
+        let days = configuration.readsLeadDates ? Self.leadDays(ofBody: article.body, published: article.published) : []
         let script = terms.count(article: articleTerms)
         let weights = terms.weights(
             minimumFrequency: configuration.minimumDocumentFrequency,
@@ -362,18 +367,31 @@ public struct StoryClusterer: Sendable {
     /// The days (UTC day numbers) the lead dates things on: the title and the first paragraph
     /// after its dateline (whose date is the filing day, not the event's), read by
     /// `TimeExtractor` against the publication time. Only day-precise or finer mentions count.
+    /// The first line of `body`, at most 600 bytes of it (cut on a character boundary): the lead.
+    static func lead(of body: String) -> Substring {
+        let utf8 = body.utf8
+        var end = utf8.firstIndex(of: 0x0A) ?? utf8.endIndex
+        if utf8.distance(from: utf8.startIndex, to: end) > 600 {
+            end = utf8.index(utf8.startIndex, offsetBy: 600)
+            while end > utf8.startIndex && UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        }
+        return body[..<end]
+    }
+
+    /// `body` without the dateline that opens its lead.
+    static func strippingDateline(_ body: String) -> String {
+        guard let dateline = Boilerplate.dateline(in: String(lead(of: body))) else { return body }
+        let utf8 = body.utf8
+        return String(body[utf8.index(utf8.startIndex, offsetBy: min(dateline.range.upperBound, utf8.count))...])
+    }
+
+    /// The event days the lead of `article` names (its dateline set aside).
     static func leadDays(_ article: StoryArticle) -> [Int32] {
-        let body = article.body.utf8
-        var end = body.firstIndex(of: 0x0A) ?? body.endIndex
-        if body.distance(from: body.startIndex, to: end) > 600 {
-            end = body.index(body.startIndex, offsetBy: 600)
-            while end > body.startIndex && UTF8.isContinuation(body[end]) { end = body.index(before: end) }
-        }
-        var text = String(article.body[..<end])
-        if let dateline = Boilerplate.dateline(in: text) {
-            let utf8 = Array(text.utf8)
-            text = String(decoding: utf8[min(dateline.range.upperBound, utf8.count)...], as: UTF8.self)
-        }
+        leadDays(ofBody: strippingDateline(article.body), published: article.published)
+    }
+
+    static func leadDays(ofBody body: String, published: Date) -> [Int32] {
+        var text = String(lead(of: body))
         // The first sentence: where a report says what happened and when.
         let firstSentence: Int? =
             text.utf8.withContiguousStorageIfAvailable { bytes in
@@ -388,7 +406,7 @@ public struct StoryClusterer: Sendable {
             text = String(text[..<text.utf8.index(text.startIndex, offsetBy: firstSentence)])
         }
         var days: [Int32] = []
-        for mention in TimeExtractor.times(in: text, tokens: Tokenizer.tokens(of: text), published: article.published) {
+        for mention in TimeExtractor.times(in: text, tokens: Tokenizer.tokens(of: text), published: published) {
             guard let interval = mention.interval else { continue }
             switch mention.granularity {
             case .minute, .hour, .partOfDay, .day:

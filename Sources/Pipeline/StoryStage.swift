@@ -1,7 +1,6 @@
 import Corroboration
 import Foundation
 import Storage
-import TextAnalysis
 
 /// What the story stage did in one run.
 public struct StorySummary: Sendable, Hashable {
@@ -99,14 +98,6 @@ public struct StoryStage: Sendable {
         if !candidate.title.isEmpty, body.hasPrefix(candidate.title) {
             body = body.dropFirst(candidate.title.count).drop { $0.isWhitespace }
         }
-        // The dateline names the filing place and the outlet ("INTERFAX.RU -", "MOSCOW, Sept 17
-        // /TASS/."): words every report of that outlet shares, whatever the event.
-        var text = String(body)
-        if let dateline = Boilerplate.dateline(in: text) {
-            let utf8 = Array(text.utf8)
-            text = String(decoding: utf8[min(dateline.range.upperBound, utf8.count)...], as: UTF8.self)
-        }
-        body = Substring(text)
         return StoryArticle(
             id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body))
     }
