@@ -63,22 +63,28 @@ public struct Analysis: Sendable {
     /// Claims of each item, the batch split across `concurrency` tasks.
     func extract(_ items: [PendingItem]) async -> [ItemClaims] {
         let extractor = self.extractor
-        let chunk = max(1, (items.count + concurrency - 1) / concurrency)
-        return await withTaskGroup(of: (Int, [ItemClaims]).self) { group in
-            for (number, start) in stride(from: 0, to: items.count, by: chunk).enumerated() {
-                let slice = Array(items[start..<min(start + chunk, items.count)])
-                group.addTask {
-                    (
-                        number,
-                        slice.map {
-                            ItemClaims(itemID: $0.id, claims: extractor.claims(in: $0.text, published: $0.published))
-                        }
-                    )
-                }
-            }
-            var parts: [(Int, [ItemClaims])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        return await parallelMap(items, workers: concurrency) {
+            ItemClaims(itemID: $0.id, claims: extractor.claims(in: $0.text, published: $0.published))
         }
+    }
+}
+
+/// `map` split into `workers` contiguous chunks run as concurrent tasks, results in order: CPU
+/// work over a batch on every core.
+public func parallelMap<T: Sendable, U: Sendable>(
+    _ items: [T], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+    _ transform: @escaping @Sendable (T) -> U
+) async -> [U] {
+    let workers = max(1, workers)
+    guard items.count > 1, workers > 1 else { return items.map(transform) }
+    let chunk = (items.count + workers - 1) / workers
+    return await withTaskGroup(of: (Int, [U]).self) { group in
+        for start in stride(from: 0, to: items.count, by: chunk) {
+            let slice = Array(items[start..<min(items.count, start + chunk)])
+            group.addTask { (start, slice.map(transform)) }
+        }
+        var parts: [(Int, [U])] = []
+        for await part in group { parts.append(part) }
+        return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
     }
 }

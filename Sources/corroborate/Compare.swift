@@ -2,6 +2,7 @@ import ArgumentParser
 import Corroboration
 import FeedParsing
 import Foundation
+import Pipeline
 
 /// `corroborate compare`: what one text does with what another asserts — supports,
 /// contradicts, discusses or unrelated — with their similarity and the claims of the first
@@ -193,31 +194,13 @@ struct PairStream {
         if cache.count > 8_192 { cache.removeAll(keepingCapacity: true) }
         let missing = Array(Set(batch.flatMap { [$0.a, $0.b] }).filter { cache[$0] == nil })
         let comparer = self.comparer
-        let prepared = await Self.parallelMap(missing) { comparer.prepare($0) }
+        let prepared = await parallelMap(missing) { comparer.prepare($0) }
         for (text, value) in zip(missing, prepared) { cache[text] = value }
         let inputs = batch.map { (cache[$0.a]!, cache[$0.b]!) }
-        let results = await Self.parallelMap(inputs) { comparer.compare($0.0, $0.1) }
+        let results = await parallelMap(inputs) { comparer.compare($0.0, $0.1) }
         for (pair, comparison) in zip(batch, results) {
             output.write(Compare.json(id: pair.id, comparison) + "\n")
         }
         batch.removeAll(keepingCapacity: true)
-    }
-
-    /// `map` over the processor's cores, in order.
-    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> U)
-        async -> [U]
-    {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        guard items.count > 1, workers > 1 else { return items.map(transform) }
-        let chunk = (items.count + workers - 1) / workers
-        return await withTaskGroup(of: (Int, [U]).self) { group in
-            for start in stride(from: 0, to: items.count, by: chunk) {
-                let slice = Array(items[start..<min(items.count, start + chunk)])
-                group.addTask { (start, slice.map(transform)) }
-            }
-            var parts: [(Int, [U])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
     }
 }
