@@ -1,4 +1,5 @@
 import Foundation
+import NearDuplicates
 import TextAnalysis
 
 /// A text made ready for comparison once, so that comparing it with many others (a body with
@@ -90,7 +91,7 @@ public struct ComparableText: Sendable {
             if AgreementFeatures.hedging.contains(token.lowercased) { hedgingWords += 1 }
             guard let term = TermNormalizer.term(token, language: language) else { continue }
             counts[term, default: 0] += 1
-            if let previous { bigrams.insert(pairHash(previous, term)) }
+            if let previous { bigrams.insert(StableHash.hash(term, seed: StableHash.hash(previous))) }
             previous = term
         }
         var weights: [String: Double] = [:]
@@ -130,14 +131,6 @@ public struct ComparableText: Sendable {
         let norm = counts.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
         if norm > 0 { for key in counts.keys { counts[key]! /= norm } }
         return counts
-    }
-
-    static func pairHash(_ first: String, _ second: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in first.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        hash = (hash ^ 0x1F) &* 0x100_0000_01b3
-        for byte in second.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 }
 
