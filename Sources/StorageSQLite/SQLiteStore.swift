@@ -173,6 +173,14 @@ public final class SQLiteStore: CorroborationStore {
                 case .new(let index): return ids[index]
                 }
             }
+            // Origin changes reach the batch's own rows before they are written, not as UPDATEs
+            // afterwards: an UPDATE of several rows needs a statement journal (a copy of every
+            // 32 KB page it touches) and rewrites rows just inserted. Only stored rows are updated.
+            var origins = batch.newItems.map { resolve($0.origin) }
+            var relations = batch.newItems.map(\.relation)
+            let moves = Self.applyOriginChanges(
+                batch.originChanges.map { (resolve($0.from), resolve($0.to)) }, ids: ids, firstNewID: first,
+                origins: &origins, relations: &relations)
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT INTO item (id, outletID, feedID, sourceID, identity, link, title, summaryHTML, contentHTML,
@@ -183,13 +191,26 @@ public final class SQLiteStore: CorroborationStore {
                     """)
             // Origins point forward as well as back within a batch: check foreign keys at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            if !moves.isEmpty {
+                // One statement for every stored group that moved, before the new rows (which
+                // have their final origins) are in: each row is matched on the origin it had
+                // before the batch, so one move never carries another's rows along.
+                // Integers written in the SQL: no limit on the number of bound variables.
+                let values = moves.map { "(\($0.from), \($0.to))" }.joined(separator: ", ")
+                try db.execute(
+                    sql: """
+                        UPDATE item SET originID = moved.column2,
+                            relation = CASE WHEN item.id = moved.column2 THEN 'original' ELSE 'copy' END
+                        FROM (VALUES \(values)) AS moved WHERE item.originID = moved.column1
+                        """)
+            }
             let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO analysisQueue (itemID) VALUES (?)")
             // By index: an item is read in place, not copied (a copy retains every field).
             for index in batch.newItems.indices {
                 try Self.insert(
                     batch.newItems[index], id: ids[index],
                     feedID: batch.newItems[index].feedKey.flatMap { feedIDs[$0] },
-                    origin: resolve(batch.newItems[index].origin), into: insert)
+                    origin: origins[index], relation: relations[index], into: insert)
                 try Self.insertCredits(batch.newItems[index].credits, itemID: ids[index], db: db)
                 try queue.execute(arguments: [ids[index]])
             }
@@ -198,24 +219,39 @@ public final class SQLiteStore: CorroborationStore {
                 // New text, new claims.
                 try queue.execute(arguments: [item.id])
             }
-            for change in batch.originChanges {
-                let from = resolve(change.from)
-                let to = resolve(change.to)
-                guard from != to else { continue }
-                try db.execute(
-                    sql: """
-                        UPDATE item SET originID = ?, relation = CASE WHEN id = ? THEN 'original'
-                            ELSE 'copy' END WHERE originID = ?
-                        """, arguments: [to, to, from])
-            }
             return IngestWriteResult(newIDs: ids)
         }
+    }
+
+    /// Applies a batch's origin changes, in order, as the UPDATE `SET originID = to, relation =
+    /// (id = to ? original : copy) WHERE originID = from` would: to the batch's new rows
+    /// (`origins` and `relations`, by position; ids from `firstNewID` on are new), and to the stored
+    /// groups, whose moves it returns as (the origin stored rows have now, the one they take).
+    static func applyOriginChanges(
+        _ changes: [(from: Int64, to: Int64)], ids: [Int64], firstNewID: Int64, origins: inout [Int64],
+        relations: inout [SyndicationRelation]
+    ) -> [(from: Int64, to: Int64)] {
+        // Stored groups by the origin their rows have in the store, with the one they have now.
+        var stored: [(from: Int64, to: Int64)] = []
+        for (from, to) in changes where from != to {
+            for index in origins.indices where origins[index] == from {
+                origins[index] = to
+                relations[index] = ids[index] == to ? .original : .copy
+            }
+            for index in stored.indices where stored[index].to == from { stored[index].to = to }
+            // Stored rows are still at `from` unless their group moved away before.
+            if from < firstNewID && !stored.contains(where: { $0.from == from }) {
+                stored.append((from, to))
+            }
+        }
+        return stored.filter { $0.from != $0.to }
     }
 
     /// One item row, bound straight through SQLite's C API: fifty thousand rows of twenty-five
     /// values each are worth skipping GRDB's per-value boxing for.
     private static func insert(
-        _ item: NewItem, id: Int64, feedID: Int64?, origin: Int64, into statement: Statement
+        _ item: NewItem, id: Int64, feedID: Int64?, origin: Int64, relation: SyndicationRelation,
+        into statement: Statement
     ) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
@@ -266,7 +302,7 @@ public final class SQLiteStore: CorroborationStore {
             sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
         }
         bind(origin)
-        bind(item.relation.rawValue)
+        bind(relation.rawValue)
         bind(item.similarity)
         bind(item.report.enclosures.isEmpty ? "[]" : enclosuresJSON(item.report.enclosures))
         bind(item.report.thumbnail)
