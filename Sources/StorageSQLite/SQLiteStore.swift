@@ -204,7 +204,6 @@ public final class SQLiteStore: CorroborationStore {
                         FROM (VALUES \(values)) AS moved WHERE item.originID = moved.column1
                         """)
             }
-            let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO analysisQueue (itemID) VALUES (?)")
             // By index: an item is read in place, not copied (a copy retains every field).
             for index in batch.newItems.indices {
                 try Self.insert(
@@ -212,8 +211,17 @@ public final class SQLiteStore: CorroborationStore {
                     feedID: batch.newItems[index].feedKey.flatMap { feedIDs[$0] },
                     origin: origins[index], relation: relations[index], into: insert)
                 try Self.insertCredits(batch.newItems[index].credits, itemID: ids[index], db: db)
-                try queue.execute(arguments: [ids[index]])
             }
+            if let last = ids.last {
+                // New items go on the analysis queue in one statement: their ids run from `first`
+                // to `last`. One INSERT per item took a tenth of the writer's time.
+                try db.execute(
+                    sql: """
+                        WITH RECURSIVE new(id) AS (SELECT ? UNION ALL SELECT id + 1 FROM new WHERE id < ?)
+                        INSERT OR IGNORE INTO analysisQueue (itemID) SELECT id FROM new
+                        """, arguments: [first, last])
+            }
+            let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO analysisQueue (itemID) VALUES (?)")
             for item in batch.changedItems {
                 try Self.applyChange(item, db: db)
                 // New text, new claims.
