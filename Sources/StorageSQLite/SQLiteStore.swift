@@ -204,12 +204,13 @@ public final class SQLiteStore: CorroborationStore {
                         FROM (VALUES \(values)) AS moved WHERE item.originID = moved.column1
                         """)
             }
+            var row = RowValues()
             // By index: an item is read in place, not copied (a copy retains every field).
             for index in batch.newItems.indices {
                 try Self.insert(
                     batch.newItems[index], id: ids[index],
                     feedID: batch.newItems[index].feedKey.flatMap { feedIDs[$0] },
-                    origin: origins[index], relation: relations[index], into: insert)
+                    origin: origins[index], relation: relations[index], into: insert, row: &row)
                 try Self.insertCredits(batch.newItems[index].credits, itemID: ids[index], db: db)
             }
             if let last = ids.last {
@@ -255,15 +256,23 @@ public final class SQLiteStore: CorroborationStore {
         return stored.filter { $0.from != $0.to }
     }
 
+    /// The text and blob values of one item row, laid end to end in a buffer kept from row to
+    /// row and bound in place (SQLITE_STATIC). SQLite's own copy of each value
+    /// (SQLITE_TRANSIENT) cost a malloc, a copy and a free for each of a row's sixteen texts.
+    struct RowValues {
+        var bytes: [UInt8] = []
+        var values: [(column: Int32, start: Int, count: Int, blob: Bool)] = []
+    }
+
     /// One item row, bound straight through SQLite's C API: fifty thousand rows of twenty-five
     /// values each are worth skipping GRDB's per-value boxing for.
     private static func insert(
         _ item: NewItem, id: Int64, feedID: Int64?, origin: Int64, relation: SyndicationRelation,
-        into statement: Statement
+        into statement: Statement, row: inout RowValues
     ) throws {
         let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        row.bytes.removeAll(keepingCapacity: true)
+        row.values.removeAll(keepingCapacity: true)
         var column: Int32 = 0
         func bind(_ value: Int64?) {
             column += 1
@@ -273,17 +282,21 @@ public final class SQLiteStore: CorroborationStore {
             column += 1
             if let value { sqlite3_bind_double(handle, column, value) } else { sqlite3_bind_null(handle, column) }
         }
-        func bind(_ value: String?) {
+        /// Appends a value's bytes, to be bound once the row is complete (the buffer may move
+        /// until then).
+        func append(blob: Bool = false, _ write: (inout [UInt8]) -> Void) {
             column += 1
-            guard var value else {
+            let start = row.bytes.count
+            write(&row.bytes)
+            row.values.append((column, start, row.bytes.count - start, blob))
+        }
+        func bind(_ value: String?) {
+            guard let value else {
+                column += 1
                 sqlite3_bind_null(handle, column)
                 return
             }
-            value.withUTF8 { bytes in
-                let text = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!)
-                    .assumingMemoryBound(to: CChar.self)
-                sqlite3_bind_text(handle, column, text, Int32(bytes.count), sqliteTransient)
-            }
+            append { $0.append(contentsOf: value.utf8) }
         }
         bind(id)
         bind(item.report.outletID)
@@ -298,24 +311,44 @@ public final class SQLiteStore: CorroborationStore {
         bind(item.report.published?.timeIntervalSince1970)
         bind(item.report.updated?.timeIntervalSince1970)
         bind((item.report.date ?? item.fetchedAt).timeIntervalSince1970)
-        bind(jsonArray(item.report.authors))
-        bind(jsonArray(item.report.categories))
+        append { appendJSONArray(item.report.authors, to: &$0) }
+        append { appendJSONArray(item.report.categories, to: &$0) }
         bind(item.report.sourceTitle)
         bind(item.report.sourceURL)
         bind(item.report.language)
         bind(item.fetchedAt.timeIntervalSince1970)
         bind(item.contentHash)
-        column += 1
-        _ = item.signature.withUnsafeBytes { bytes in
-            sqlite3_bind_blob(handle, column, bytes.baseAddress, Int32(bytes.count), sqliteTransient)
+        if item.signature.isEmpty {
+            column += 1
+            sqlite3_bind_null(handle, column)
+        } else {
+            append(blob: true) { $0.append(contentsOf: item.signature) }
         }
         bind(origin)
         bind(relation.rawValue)
         bind(item.similarity)
-        bind(item.report.enclosures.isEmpty ? "[]" : enclosuresJSON(item.report.enclosures))
+        append { appendEnclosuresJSON(item.report.enclosures, to: &$0) }
         bind(item.report.thumbnail)
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
+        let values = row.values
+        let code = row.bytes.withUnsafeBufferPointer { buffer in
+            for value in values {
+                // An empty text needs a pointer all the same: a null one binds NULL.
+                let pointer =
+                    buffer.baseAddress.map { UnsafeRawPointer($0 + value.start) }
+                    ?? UnsafeRawPointer(("" as StaticString).utf8Start)
+                if value.blob {
+                    sqlite3_bind_blob(handle, value.column, pointer, Int32(value.count), nil)
+                } else {
+                    sqlite3_bind_text(
+                        handle, value.column, pointer.assumingMemoryBound(to: CChar.self), Int32(value.count), nil)
+                }
+            }
+            let code = sqlite3_step(handle)
+            // Nothing bound may point into the buffer once this closure returns.
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+            return code
+        }
         guard code == SQLITE_DONE else {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: code),
@@ -618,63 +651,80 @@ private func report(_ row: Row) -> Report {
 /// `[{"length":1,"type":"audio/mpeg","url":"..."}]`: the shape JSONEncoder gives with sorted
 /// keys, written by hand because it runs on the writer's thread once per item.
 func enclosuresJSON(_ enclosures: [Report.Enclosure]) -> String {
-    var out = "["
+    var out: [UInt8] = []
+    appendEnclosuresJSON(enclosures, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// `enclosuresJSON` as UTF-8 bytes, for the writer to bind as they are.
+func appendEnclosuresJSON(_ enclosures: [Report.Enclosure], to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "["))
     for (index, enclosure) in enclosures.enumerated() {
-        if index > 0 { out += "," }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
         var separator = "{"
         if let length = enclosure.length {
-            out += "{\"length\":\(length)"
+            out.append(contentsOf: "{\"length\":\(length)".utf8)
             separator = ","
         }
         if let type = enclosure.type {
-            out += separator + "\"type\":"
+            out.append(contentsOf: (separator + "\"type\":").utf8)
             appendJSONString(type, to: &out)
             separator = ","
         }
-        out += separator + "\"url\":"
+        out.append(contentsOf: (separator + "\"url\":").utf8)
         appendJSONString(enclosure.url, to: &out)
-        out += "}"
+        out.append(UInt8(ascii: "}"))
     }
-    return out + "]"
+    out.append(UInt8(ascii: "]"))
 }
-
-/// SQLite copies the bound bytes before the call returns.
-private let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// `["a","b"]` without a JSONEncoder per row: the arrays are short and this runs per item.
 func jsonArray(_ strings: [String]) -> String {
     guard !strings.isEmpty else { return "[]" }
-    var out = "["
+    var out: [UInt8] = []
+    appendJSONArray(strings, to: &out)
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// `jsonArray` as UTF-8 bytes, for the writer to bind as they are.
+func appendJSONArray(_ strings: [String], to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "["))
     for (index, string) in strings.enumerated() {
-        if index > 0 { out += "," }
+        if index > 0 { out.append(UInt8(ascii: ",")) }
         appendJSONString(string, to: &out)
     }
-    return out + "]"
+    out.append(UInt8(ascii: "]"))
 }
 
 /// Appends `string` as a JSON string literal; most need no escape and are copied whole.
 func appendJSONString(_ string: String, to out: inout String) {
-    out += "\""
-    if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-        out += string
+    var bytes: [UInt8] = []
+    appendJSONString(string, to: &bytes)
+    out += String(decoding: bytes, as: UTF8.self)
+}
+
+/// `appendJSONString` in UTF-8 bytes. Escaping byte by byte is escaping character by character:
+/// every character escaped is ASCII, and no byte of a longer character is below 0x80.
+func appendJSONString(_ string: String, to out: inout [UInt8]) {
+    let quote = UInt8(ascii: "\"")
+    let backslash = UInt8(ascii: "\\")
+    out.append(quote)
+    if !string.utf8.contains(where: { $0 < 0x20 || $0 == quote || $0 == backslash }) {
+        out.append(contentsOf: string.utf8)
     } else {
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in string.utf8 {
+            switch byte {
+            case quote, backslash: out += [backslash, byte]
+            case UInt8(ascii: "\n"): out += [backslash, UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [backslash, UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [backslash, UInt8(ascii: "t")]
+            case ..<0x20: out += [backslash, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            default: out.append(byte)
             }
         }
     }
-    out += "\""
+    out.append(quote)
 }
 
 func stringArray(_ json: String?) -> [String] {
