@@ -273,11 +273,11 @@ public final class Ingestor {
 
     /// The report a feed entry becomes: its fields, and the title and body as one plain text.
     public static func report(from entry: FeedEntry, outletID: String) -> Report {
-        let text = [entry.title, Self.body(summary: entry.summaryText?.string, content: entry.contentText?.string)]
+        let text = [entry.title, Self.body(summary: string(entry.summaryText), content: string(entry.contentText))]
             .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n\n")
         var report = Report(
             outletID: outletID, sourceID: entry.id, link: entry.link, title: entry.title,
-            summaryHTML: entry.summary?.string, contentHTML: entry.content?.string, text: text,
+            summaryHTML: string(entry.summary), contentHTML: string(entry.content), text: text,
             published: entry.published, updated: entry.updated,
             authors: entry.authors.compactMap { $0.name ?? $0.email }, categories: entry.categories,
             sourceTitle: entry.source?.title, sourceURL: entry.source?.url,
@@ -285,6 +285,17 @@ public final class Ingestor {
         report.enclosures = entry.enclosures.map { Report.Enclosure(url: $0.url, type: $0.type, length: $0.length) }
         report.thumbnail = entry.thumbnail
         return report
+    }
+
+    /// A feed text as a String, its bytes not checked again: a `FeedText` holds valid UTF-8
+    /// whichever way it was made. `String(decoding:)` checks them, and did so for most of the time
+    /// it takes to turn an entry into a report (0.07 s of CPU in the 1,000-feed ingest).
+    static func string(_ text: FeedText?) -> String? {
+        guard let text else { return nil }
+        if #available(macOS 26, *) {
+            return String(copying: UTF8Span(unchecked: text.utf8.span))
+        }
+        return text.string
     }
 
     /// The language of a text that does not declare one (a feed without `<language>`, an
