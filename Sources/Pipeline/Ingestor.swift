@@ -83,66 +83,6 @@ struct FeedPreparation: Sendable {
     }
 }
 
-/// Threads of their own for preparing documents (parsing, analysis), off Swift's cooperative
-/// pool. That pool has a thread per core, two on a two-core machine: with dozens of
-/// preparations queued on it, the staging loop, resumed when a write finished, waited 40 to 80 ms
-/// behind them each time while the writer sat idle, and so did every step of the ingest that
-/// follows a write. Here the preparations share the cores with the staging loop and the writer
-/// through the kernel's scheduler, which runs a thread that wakes up at once.
-final class PreparationThreads: TaskExecutor, @unchecked Sendable {
-    private let condition = NSCondition()
-    /// Jobs waiting, oldest first from `next` on; guarded by `condition`.
-    private var jobs: [UnownedJob] = []
-    private var next = 0
-    private var stopped = false
-
-    init(count: Int) {
-        for _ in 0..<max(1, count) {
-            Thread { [self] in run() }.start()
-        }
-    }
-
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        condition.lock()
-        defer { condition.unlock() }
-        guard !stopped else {
-            // Nothing should arrive after `stop`; should it, it still runs.
-            globalConcurrentExecutor.enqueue(job)
-            return
-        }
-        jobs.append(job)
-        condition.signal()
-    }
-
-    /// The threads finish the jobs queued and end.
-    func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            while next == jobs.count && !stopped { condition.wait() }
-            guard next < jobs.count else {
-                condition.unlock()
-                return
-            }
-            let job = jobs[next]
-            next += 1
-            if next == jobs.count {
-                jobs.removeAll(keepingCapacity: true)
-                next = 0
-            }
-            condition.unlock()
-            job.runSynchronously(on: asUnownedTaskExecutor())
-        }
-    }
-}
-
 /// Where an ingest run is, for a progress bar.
 public struct IngestProgress: Sendable {
     public var filesDone: Int
@@ -205,15 +145,12 @@ public final class Ingestor {
             summary.failedFiles = inputs.count
             return summary
         }
-        // Later feed documents are parsed and analysed while the current one is written, on
-        // threads of their own (see `PreparationThreads`).
+        // Later feed documents are parsed and analysed while the current one is written.
         let preparation = self.preparation
-        let threads = PreparationThreads(count: ProcessInfo.processInfo.activeProcessorCount)
-        defer { threads.stop() }
         func start(_ index: Int) -> Task<PreparedFeed, any Error>? {
             guard index < inputs.count, inputs[index].kind == .feed else { return nil }
             let input = inputs[index]
-            return Task.detached(executorPreference: threads) { try preparation.prepare(input) }
+            return Task.detached { try preparation.prepare(input) }
         }
         // A few documents ahead, so the writer never waits for the next one to be ready.
         let ahead = 64
