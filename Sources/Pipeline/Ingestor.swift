@@ -177,8 +177,26 @@ public final class Ingestor {
             }
             progress(IngestProgress(filesDone: number + 1, filesTotal: inputs.count, summary: summary))
         }
-        await flush(summary: &summary)
+        await submit(summary: &summary)
+        releaseIndex()
+        await settle(summary: &summary)
         return summary
+    }
+
+    /// Replaces the index, once every document is staged, with an empty one, reloaded from the
+    /// store should this ingestor ingest again, and frees the old one on another thread while
+    /// the last batch is written: its entries (one per item of the run and of the days around)
+    /// took 40 ms to free at the end of the 1,000-feed ingest, after everything else.
+    private func releaseIndex() {
+        final class Released: @unchecked Sendable {
+            /// The only reference left: the task below drops it.
+            var index: SyndicationIndex?
+            init(_ index: SyndicationIndex) { self.index = index }
+        }
+        let released = Released(index)
+        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        loadedDays.removeAll()
+        Task.detached { released.index = nil }
     }
 
     /// A failed write leaves the in-memory index ahead of the store: start it afresh, to be
