@@ -136,15 +136,6 @@ public final class Ingestor {
         _ inputs: [FeedInput], progress: (IngestProgress) -> Void = { _ in }
     ) async -> IngestSummary {
         var summary = IngestSummary()
-        let outlets = resolver.registry.outlets.map(StoredOutlet.init)
-        do {
-            try await store.upsertOutlets(outlets)
-            knownOutlets.formUnion(outlets.map(\.id))
-        } catch {
-            summary.errors.append(error.description)
-            summary.failedFiles = inputs.count
-            return summary
-        }
         // Later feed documents are parsed and analysed while the current one is written.
         let preparation = self.preparation
         func start(_ index: Int) -> Task<PreparedFeed, any Error>? {
@@ -152,10 +143,21 @@ public final class Ingestor {
             let input = inputs[index]
             return Task.detached { try preparation.prepare(input) }
         }
-        // A few documents ahead, so the writer never waits for the next one to be ready.
+        // A few documents ahead, so the writer never waits for the next one to be ready. Started
+        // before the registry's outlets are written, which they do not need.
         let ahead = 64
         var prepared: [Int: Task<PreparedFeed, any Error>] = [:]
         for index in 0..<min(ahead, inputs.count) { prepared[index] = start(index) }
+        let outlets = resolver.registry.outlets.map(StoredOutlet.init)
+        do {
+            try await store.upsertOutlets(outlets)
+            knownOutlets.formUnion(outlets.map(\.id))
+        } catch {
+            for task in prepared.values { task.cancel() }
+            summary.errors.append(error.description)
+            summary.failedFiles = inputs.count
+            return summary
+        }
         for (number, input) in inputs.enumerated() {
             let current = prepared.removeValue(forKey: number)
             if number + ahead < inputs.count { prepared[number + ahead] = start(number + ahead) }
