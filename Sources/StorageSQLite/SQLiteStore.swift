@@ -158,8 +158,12 @@ public final class SQLiteStore: CorroborationStore {
         try await reading { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT outletID FROM item")) }
     }
 
+    /// Foreign keys are checked once for the batch (`checkReferences`) rather than by SQLite row
+    /// by row: three look-ups for each item row (its outlet, feed and origin) took a seventh of
+    /// the writer's time in the 1,000-feed ingest. The batch refers only to its own rows, the
+    /// feeds and outlets it writes first, and stored items it names, which the check finds.
     public func write(_ batch: IngestWrite) async throws(StorageError) -> IngestWriteResult {
-        try await writing { db in
+        try await writing(checkingForeignKeys: false) { db in
             // One writer holds the lock, so new rows can be numbered before they are inserted and
             // references within the batch resolve to final ids.
             try Self.upsertOutlets(batch.outlets, db: db)
@@ -189,8 +193,11 @@ public final class SQLiteStore: CorroborationStore {
                         thumbnail)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?)
                     """)
-            // Origins point forward as well as back within a batch: check foreign keys at commit.
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try Self.checkReferences(
+                outlets: Set(batch.newItems.map(\.report.outletID) + batch.feeds.map(\.outletID)),
+                items: Set((origins + moves.map(\.to)).filter { !(first..<first + Int64(ids.count)).contains($0) })
+                    .union(batch.changedItems.map(\.id)),
+                db: db)
             if !moves.isEmpty {
                 // One statement for every stored group that moved, before the new rows (which
                 // have their final origins) are in: each row is matched on the origin it had
@@ -229,6 +236,31 @@ public final class SQLiteStore: CorroborationStore {
                 try queue.execute(arguments: [item.id])
             }
             return IngestWriteResult(newIDs: ids)
+        }
+    }
+
+    /// Throws as a foreign key would, unless every outlet and every stored item named exists.
+    private static func checkReferences(outlets: Set<String>, items: Set<Int64>, db: Database) throws {
+        if !outlets.isEmpty {
+            let marks = outlets.map { _ in "?" }.joined(separator: ",")
+            let found = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM outlet WHERE id IN (\(marks))",
+                arguments: StatementArguments(Array(outlets)))
+            guard found == outlets.count else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                    message: "FOREIGN KEY constraint failed: an outlet of the batch is not stored")
+            }
+        }
+        if !items.isEmpty {
+            // Integers written in the SQL: no limit on the number of bound variables.
+            let list = items.map(String.init).joined(separator: ",")
+            let found = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE id IN (\(list))")
+            guard found == items.count else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                    message: "FOREIGN KEY constraint failed: an item the batch refers to is not stored")
+            }
         }
     }
 
@@ -573,11 +605,16 @@ public final class SQLiteStore: CorroborationStore {
     /// Runs `body` in a transaction that takes the write lock at its start (BEGIN IMMEDIATE): a
     /// transaction that read first and asked for the lock later would fail at once, without
     /// waiting, whenever another process had written in between.
-    func writing<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StorageError)
-        -> T
-    {
+    /// `checkingForeignKeys: false` turns SQLite's checks off for this transaction only, for a
+    /// caller that checks its references itself.
+    func writing<T: Sendable>(
+        checkingForeignKeys: Bool = true, _ body: @escaping @Sendable (Database) throws -> T
+    ) async throws(StorageError) -> T {
         do {
             return try await pool.writeWithoutTransaction { db in
+                // Outside the transaction: SQLite ignores the pragma inside one.
+                if !checkingForeignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+                defer { if !checkingForeignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

@@ -41,4 +41,33 @@ import Testing
             #expect(stored[result.newIDs[position]]?.report == report, "row \(position)")
         }
     }
+
+    /// The writer checks a batch's references itself, not SQLite row by row: a batch naming an
+    /// outlet or a stored item that does not exist fails whole, as a foreign key would have it.
+    @Test func batchesNamingWhatIsNotStoredFailWhole() async throws {
+        let folder = try ScratchFolder()
+        let store = try SQLiteStore(path: folder.path("store.sqlite"))
+        try await store.upsertOutlets([
+            StoredOutlet(id: "wire", name: "Wire", wire: true, ownership: nil, registered: true)
+        ])
+        func item(_ id: String, outlet: String = "wire", origin: ItemRef = .new(0)) -> NewItem {
+            NewItem(
+                report: Report(outletID: outlet, sourceID: id, text: "Text of \(id)"),
+                fetchedAt: Date(timeIntervalSince1970: 1_500_000_000), signature: [], origin: origin,
+                relation: origin == .new(0) ? .original : .copy, similarity: nil, credits: [])
+        }
+        let stored = try await store.write(IngestWrite(newItems: [item("a")])).newIDs[0]
+        let failing: [IngestWrite] = [
+            IngestWrite(newItems: [item("b", outlet: "nowhere")]),
+            IngestWrite(newItems: [item("c"), item("d", origin: .stored(stored + 100))]),
+            IngestWrite(newItems: [item("e")], originChanges: [(from: .stored(stored), to: .stored(stored + 100))]),
+        ]
+        for batch in failing {
+            await #expect(throws: StorageError.self) { try await store.write(batch) }
+        }
+        #expect(try await store.counts().items == 1)
+        // References that exist go through.
+        _ = try await store.write(IngestWrite(newItems: [item("f", origin: .stored(stored))]))
+        #expect(try await store.counts().copies == 1)
+    }
 }
