@@ -419,15 +419,20 @@ public final class Ingestor {
         let existing =
             outletsWithItems!.contains(outletID)
             ? try await store.existingItems(outletID: outletID, identities: analyzed.map(\.identity)) : [:]
-        try await loadWindows(
-            for: analyzed.lazy.filter { existing[$0.identity] == nil }.map(\.report.date), fetchedAt: fetchedAt,
-            summary: &summary)
+        // By index, here and below: a report is read in place, not copied (a copy retains each
+        // of its twenty-odd fields, and a lazy filter over the reports copied every one).
+        var dates: [Date?] = []
+        for index in analyzed.indices where existing.isEmpty || existing[analyzed[index].identity] == nil {
+            dates.append(analyzed[index].report.date)
+        }
+        try await loadWindows(for: dates, fetchedAt: fetchedAt, summary: &summary)
         if let feed { staged.feeds.append(feed) }
         staged.outlets += pendingOutlets
         pendingOutlets.removeAll()
-        for item in analyzed {
-            let report = item.report
-            if !existing.isEmpty, let stored = existing[item.identity] {
+        for index in analyzed.indices {
+            let report = analyzed[index].report
+            if !existing.isEmpty, let stored = existing[analyzed[index].identity] {
+                let item = analyzed[index]
                 if stored.contentHash == item.contentHash || stored.earlierHashes.contains(item.contentHash) {
                     // Unchanged, or an earlier version seen again (a feed that still lists it).
                     stagedCounts.unchanged += 1
@@ -441,15 +446,15 @@ public final class Ingestor {
                 continue
             }
             let key = ItemRef.new(stagedFirstKey + staged.newItems.count)
-            let decision = index.decide(
-                key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: item.signature,
-                bandKeys: item.bandKeys, credits: item.credits)
+            let decision = self.index.decide(
+                key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: analyzed[index].signature,
+                bandKeys: analyzed[index].bandKeys, credits: analyzed[index].credits)
             staged.newItems.append(
                 NewItem(
-                    report: report, identity: item.identity, contentHash: item.contentHash, feedKey: feed?.key,
-                    fetchedAt: fetchedAt, signature: item.signature,
+                    report: report, identity: analyzed[index].identity, contentHash: analyzed[index].contentHash,
+                    feedKey: feed?.key, fetchedAt: fetchedAt, signature: analyzed[index].signature,
                     origin: decision.origin, relation: decision.relation, similarity: decision.similarity,
-                    credits: item.credits))
+                    credits: analyzed[index].credits))
             staged.originChanges += decision.originChanges
             stagedCounts.new += 1
             if decision.relation == .copy { stagedCounts.copies += 1 }
