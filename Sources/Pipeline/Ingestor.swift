@@ -98,7 +98,15 @@ public final class Ingestor {
     private let resolver: OutletResolver
     private let detector: CreditDetector
     private let fingerprinting: any TextFingerprinting
-    private var index: SyndicationIndex
+    /// The syndication index, made when first needed (after a reset or a release, when next
+    /// needed): an empty one costs a few milliseconds to make (an LSH table per band).
+    private var index: SyndicationIndex {
+        if let made = madeIndex { return made }
+        let made = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        madeIndex = made
+        return made
+    }
+    private var madeIndex: SyndicationIndex?
     private let wires: Set<String>
     private var loadedDays = Set<Int>()
     private var knownOutlets = Set<String>()
@@ -122,7 +130,6 @@ public final class Ingestor {
         detector = CreditDetector(outlets: registry.outlets, kinds: CreditDetector.syndicationKinds)
         self.fingerprinting = fingerprinting
         wires = Set(registry.outlets.filter(\.wire).map(\.id))
-        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
         preparation = FeedPreparation(
             resolver: resolver, detector: detector, fingerprinting: fingerprinting, outletOverride: outletOverride,
             parserOptions: parserOptions)
@@ -185,18 +192,18 @@ public final class Ingestor {
         return summary
     }
 
-    /// Replaces the index, once every document is staged, with an empty one, reloaded from the
-    /// store should this ingestor ingest again, and frees the old one on another thread while
-    /// the last batch is written: its entries (one per item of the run and of the days around)
-    /// took 40 ms to free at the end of the 1,000-feed ingest, after everything else.
+    /// Lets go of the index once every document is staged (it is reloaded from the store should
+    /// this ingestor ingest again), and frees it on another thread while the last batch is
+    /// written: its entries (one per item of the run and of the days around) took 40 ms to free
+    /// at the end of the 1,000-feed ingest, after everything else.
     private func releaseIndex() {
         final class Released: @unchecked Sendable {
             /// The only reference left: the task below drops it.
             var index: SyndicationIndex?
-            init(_ index: SyndicationIndex) { self.index = index }
+            init(_ index: SyndicationIndex?) { self.index = index }
         }
-        let released = Released(index)
-        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        let released = Released(madeIndex)
+        madeIndex = nil
         loadedDays.removeAll()
         Task.detached { released.index = nil }
     }
@@ -204,7 +211,7 @@ public final class Ingestor {
     /// A failed write leaves the in-memory index ahead of the store: start it afresh, to be
     /// reloaded from the store as batches need it.
     private func resetIndex() {
-        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        madeIndex = nil
         loadedDays.removeAll()
         outletsWithItems = nil
         staged = IngestWrite()
@@ -516,7 +523,7 @@ public final class Ingestor {
         do {
             let result = try await write.task.value
             for (position, id) in result.newIDs.enumerated() {
-                index.rename(.new(write.firstKey + position), to: .stored(id))
+                madeIndex?.rename(.new(write.firstKey + position), to: .stored(id))
             }
             lastCommitted = (write.firstKey, result.newIDs)
             for outlet in write.outlets { outletsWithItems?.insert(outlet) }
