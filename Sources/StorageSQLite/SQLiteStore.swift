@@ -334,7 +334,7 @@ public final class SQLiteStore: CorroborationStore {
         bind(item.report.outletID)
         bind(feedID)
         bind(item.report.sourceID)
-        bind(item.identity)
+        append(blob: true) { IdentityKey.append(item.identity, to: &$0) }
         bind(item.report.link)
         bind(item.report.title)
         bind(item.report.summaryHTML)
@@ -436,14 +436,25 @@ public final class SQLiteStore: CorroborationStore {
         return try await reading { db in
             var found: [String: ExistingItem] = [:]
             // SQLite allows 32,766 variables; feeds hold far fewer items, but chunk anyway.
-            for chunk in stride(from: 0, to: identities.count, by: 500) {
-                let slice = Array(identities[chunk..<min(chunk + 500, identities.count)])
-                let marks = slice.map { _ in "?" }.joined(separator: ",")
+            for chunk in stride(from: 0, to: identities.count, by: 250) {
+                let slice = Array(identities[chunk..<min(chunk + 250, identities.count)])
+                // Each identity in both forms: its key (items stored from v6 on) and itself.
+                let keys = slice.map(IdentityKey.data)
+                let byKey = Dictionary(zip(keys, slice), uniquingKeysWith: { first, _ in first })
+                let marks = (0..<2 * slice.count).map { _ in "?" }.joined(separator: ",")
                 let rows = try Row.fetchAll(
                     db, sql: "SELECT * FROM item WHERE outletID = ? AND identity IN (\(marks))",
-                    arguments: StatementArguments([outletID] + slice))
+                    arguments: StatementArguments([outletID] + keys.map { $0 as any DatabaseValueConvertible } + slice))
                 for row in rows {
-                    let identity: String = row["identity"]
+                    let stored: DatabaseValue = row["identity"]
+                    let identity: String
+                    switch stored.storage {
+                    case .blob(let key):
+                        guard let known = byKey[key] else { continue }
+                        identity = known
+                    case .string(let text): identity = text
+                    default: continue
+                    }
                     let id: Int64 = row["id"]
                     let version: Int = row["version"]
                     let earlier =

@@ -31,6 +31,10 @@ import GRDB
 /// - `item_relation` (v5): the items that are not `original` (copies and derived items), by
 ///   relation: a partial index, small, so that counting them reads neither the items nor the
 ///   whole of an index.
+/// - v6: `item.identity` of items stored from v6 on holds a 16-byte key of the identity
+///   (`IdentityKey`) rather than the identity; items stored before keep theirs, and look-ups
+///   match either. No table changes: the migration marks stores that older versions, which
+///   would look up the text only, must not write to.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -153,6 +157,7 @@ enum Schema {
         migrator.registerMigration("v5: index of copies and derived items") { db in
             try db.execute(sql: "CREATE INDEX item_relation ON item(relation) WHERE relation != 'original'")
         }
+        migrator.registerMigration("v6: item identities stored as 16-byte keys") { _ in }
         return migrator
     }
 }

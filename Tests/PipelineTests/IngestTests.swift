@@ -213,6 +213,48 @@ import Testing
         #expect(items.first?.report.enclosures == [])
     }
 
+    /// Items stored before v6 keep their identity as text; an ingest finds them all the same
+    /// (it looks up both forms) instead of storing them again under a key.
+    @Test func itemsStoredUnderTheirTextIdentityAreFoundAgain() async throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("store.sqlite")
+        let feed = try scratch.write(
+            "ap.xml", rss(items: [("Title", "a1", "Body text.", "Sun, 17 Sep 2017 08:30:00 GMT")]))
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v5: index of copies and derived items")
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO outlet (id, name) VALUES ('ap', 'AP')")
+            try db.execute(
+                sql: """
+                    INSERT INTO item (id, outletID, sourceID, identity, link, text, date, fetchedAt, contentHash,
+                        originID)
+                    VALUES (1, 'ap', 'a1', ?, 'https://wire.example/a1', 'Text.', 0, 0, 'x', 1)
+                    """, arguments: ["a1\u{1F}https://wire.example/a1"])
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        let summary = try await ingest([feed], store: store, outlet: "ap")
+        #expect(summary.errors == [])
+        #expect(summary.new == 0)
+        #expect(summary.updated == 1, "the stored text differs: a new version of the same item")
+        #expect(try await store.counts().items == 1)
+    }
+
+    /// Identity keys are part of the storage format: the same identity must give the same key
+    /// on every machine and in every version.
+    @Test func identityKeysAreStable() {
+        let expected = [
+            "": "4a2038d7a1007050d6b0af47a01ede74",
+            "a1\u{1F}https://wire.example/a1": "c938c186dd407f8fe391c8ce0a6a52e6",
+            "https://www.reuters.com/world/middle-east/x-2017-09-17/\u{1F}https://www.reuters.com/world/middle-east/x-2017-09-17/":
+                "b6b32244b4ffa7ef42dbb484a31a0fc3",
+            "тасс\u{1F}": "c8c1dfffb172a21ecd7bd7e8ec9bd5fc",
+        ]
+        for (identity, key) in expected {
+            #expect(IdentityKey.data(identity).map { String(format: "%02x", $0) }.joined() == key, "\(identity)")
+        }
+    }
+
     @Test func aStoreThatIsNotOneIsRefused() throws {
         let scratch = try ScratchFolder()
         let path = try scratch.write("not-a-store.sqlite", String(repeating: "not sqlite ", count: 500))
