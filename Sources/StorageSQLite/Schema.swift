@@ -10,8 +10,9 @@ import GRDB
 ///   for local files. The polling columns (`etag`, `lastModified`, `nextPollAt`, `errorCount`,
 ///   `lastError`, `lastStatus`, `lastFetchedAt`) are for scheduled polling.
 /// - `item`: one row per report, holding its latest version. `identity` is the id and the link
-///   together (`Report.identity`), unique per outlet. Dates are Unix seconds (`date` is
-///   published, else updated, else fetched: where the item sits in time). `signature` is the
+///   together (`Report.identity`; from v6 a 16-byte key of it), unique per outlet. Dates are
+///   Unix seconds (`date` is published, else updated, else fetched: where the item sits in
+///   time). `signature` is the
 ///   near-duplicate signature; `originID` the item whose reporting it carries (itself when it
 ///   is an original), `relation` one of `original`, `copy`, `derived`.
 ///   `enclosures` is a JSON array of `{"url", "type", "length"}`; `thumbnail` a picture URL
