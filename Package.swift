@@ -57,19 +57,26 @@ let package = Package(
         .target(name: "NearDuplicates"),
         // The bundled corpora of `corpora/`: feed snapshots and their gold annotations.
         .target(name: "BundledCorpora", dependencies: ["FeedParsing"]),
+        // What the user reads: corroboration reports (terminal, Markdown, HTML, JSON) and the
+        // claim-level diff between two sources. Pure renderers; every feed string is escaped here.
+        // JSONWriter and RFC 3339 dates come from FeedParsing, the one JSON writer the CLI uses.
+        .target(
+            name: "Reports",
+            dependencies: ["Corroboration", "CorroborationModel", "Storage", "TextAnalysis", "FeedParsing"]),
         // Wires the stages together: what the CLI commands call.
         .target(
             name: "Pipeline",
             dependencies: [
                 "FeedParsing", "CorroborationModel", "OutletRegistry", "Storage", "Corroboration", "TextAnalysis",
+                "Reports",
             ]
         ),
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "corroborate",
             dependencies: [
-                "FeedParsing", "Pipeline", "StorageSQLite", "Storage", "OutletRegistry", "Corroboration",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FeedParsing", "Pipeline", "StorageSQLite", "Storage", "OutletRegistry", "Corroboration", "Reports",
+                "BundledCorpora", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What several test targets share: a seeded generator, scratch folders.

@@ -19,7 +19,9 @@ struct Corroborate: AsyncParsableCommand {
             who only relays somebody else's word.
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Ingest.self, Claims.self, Stories.self, Compare.self]
+        subcommands: [
+            Demo.self, Parse.self, Ingest.self, Claims.self, Stories.self, ReportCommand.self, Diff.self, Compare.self,
+        ]
     )
 
     /// Exit status 2 on a usage error (not ArgumentParser's 64), 1 on a runtime failure, with one
