@@ -1,6 +1,8 @@
 import ArgumentParser
+import Corroboration
 import FeedParsing
 import Foundation
+import Pipeline
 import Storage
 import StorageSQLite
 
@@ -12,7 +14,8 @@ struct Stories: AsyncParsableCommand {
         discussion: """
             A story groups the reports of one event (placed by `ingest`). Each line gives its \
             title, time span, outlets and independent origins: copies and derived reports count \
-            once. --since keeps stories seen within a duration (30m, 48h, 7d); --outlet those \
+            once, and how many of its claims are contested and corroborated. --since keeps \
+            stories seen within a duration (30m, 48h, 7d); --outlet those \
             with a report from one outlet. --format json prints the contract in DESIGN.md.
             """)
 
@@ -43,15 +46,22 @@ struct Stories: AsyncParsableCommand {
         } catch {
             throw RuntimeFailure(message: "\(store.storePath): \(error.description)")
         }
+        // Each story scored for its claim counts: what makes a story worth opening.
+        let scoring = StoryScoring(store: database)
+        var claimCounts: [Int64: [ClaimStatus: Int]] = [:]
+        for story in stories {
+            guard let score = try? await scoring.score(story) else { continue }
+            claimCounts[story.id] = score.groups.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+        }
         let output = StandardOutput()
         switch format {
-        case .json: output.write(Self.json(stories) + "\n")
-        case .text: output.write(Self.text(stories))
+        case .json: output.write(Self.json(stories, claimCounts: claimCounts) + "\n")
+        case .text: output.write(Self.text(stories, claimCounts: claimCounts))
         }
         output.flush()
     }
 
-    static func json(_ stories: [StoredStory]) -> String {
+    static func json(_ stories: [StoredStory], claimCounts: [Int64: [ClaimStatus: Int]]) -> String {
         let w = JSONWriter()
         w.object {
             w.key("stories") {
@@ -63,6 +73,9 @@ struct Stories: AsyncParsableCommand {
                         w.key("lastSeen", story.lastSeen)
                         w.key("outlets") { w.array(story.outlets) { w.value($0) } }
                         w.key("independentOrigins", story.independentOrigins)
+                        let counts = claimCounts[story.id] ?? [:]
+                        w.key("contestedClaims", counts[.contested] ?? 0)
+                        w.key("corroboratedClaims", counts[.corroborated] ?? 0)
                         w.key("items") {
                             w.array(story.items) { item in
                                 w.object {
@@ -81,7 +94,7 @@ struct Stories: AsyncParsableCommand {
         return w.output
     }
 
-    static func text(_ stories: [StoredStory]) -> String {
+    static func text(_ stories: [StoredStory], claimCounts: [Int64: [ClaimStatus: Int]]) -> String {
         guard !stories.isEmpty else { return "no stories (ingest some feeds first)\n" }
         let format = Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false)
         var out = ""
@@ -89,6 +102,8 @@ struct Stories: AsyncParsableCommand {
             out += "\(story.id)  \(story.title.isEmpty ? "(untitled)" : story.title)\n"
             out += "    \(story.firstSeen.formatted(format)) to \(story.lastSeen.formatted(format)); "
             out += "\(story.items.count) reports, \(story.independentOrigins) independent origins; "
+            let counts = claimCounts[story.id] ?? [:]
+            out += "\(counts[.contested] ?? 0) contested, \(counts[.corroborated] ?? 0) corroborated claims; "
             out += story.outlets.joined(separator: ", ") + "\n"
         }
         return out
