@@ -24,8 +24,8 @@ public enum Escape {
     }
 
     /// Text for a Markdown paragraph or table cell: line breaks folded into spaces (no block can
-    /// start inside it), every punctuation mark Markdown gives meaning to backslash-escaped, and
-    /// `<` `>` `&` as entities so that no raw HTML passes through a Markdown renderer.
+    /// start inside it), the inline markers (emphasis, code, links, tables) backslash-escaped,
+    /// and `<` `>` `&` as entities so that no raw HTML passes through a Markdown renderer.
     public static func markdown(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count + 16)
@@ -35,8 +35,9 @@ public enum Escape {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\n", "\r", "\t", "\u{2028}", "\u{2029}": out += " "
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "~", "^", "=",
-                "\"", "'", ":":
+            // Renderers never start a line with feed text, so the block markers (`-`, `+`,
+            // `1.`) cannot fire; what remains are the inline ones, links and tables.
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "~":
                 out += "\\"
                 out.unicodeScalars.append(scalar)
             default:

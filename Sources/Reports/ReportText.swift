@@ -47,9 +47,10 @@ public struct ReportTextRenderer: Sendable {
             .enumerated().map { $0.offset == 0 ? style.paint($0.element, .bold) : "  " + $0.element }
             .joined(separator: "\n") + "\n"
         let outlets = Set(story.items.map(\.outletID)).count
-        out += "  " + ReportDate.span(story.firstSeen, story.lastSeen) + " · \(story.items.count) reports from "
-        out += "\(outlets) outlet\(outlets == 1 ? "" : "s") · \(story.independentOrigins) independent origin"
-        out += story.independentOrigins == 1 ? "\n" : "s\n"
+        var meta = ReportDate.span(story.firstSeen, story.lastSeen) + " · \(story.items.count) reports from "
+        meta += "\(outlets) outlet\(outlets == 1 ? "" : "s") · \(story.independentOrigins) independent origin"
+        meta += story.independentOrigins == 1 ? "" : "s"
+        out += style.block("  ", leadWidth: 2, meta, indent: 2)
         let counts = report.statusCounts
         let parts = ClaimStatus.allCases.sorted { order($0) < order($1) }.compactMap { status -> String? in
             guard let count = counts[status], count > 0 else { return nil }
@@ -86,11 +87,11 @@ public struct ReportTextRenderer: Sendable {
     }
 
     func side(_ label: String, _ evidence: CorroborationReport.Evidence) -> String {
-        let who =
-            Escape.terminal(evidence.outletName) + (evidence.speaker.map { " quoting " + Escape.terminal($0) } ?? "")
-        var out =
-            "    \(label)  " + style.paint(who, .bold) + style.paint("  " + ReportDate.short(evidence.published), .dim)
-        out += "\n"
+        let date = "  " + ReportDate.short(evidence.published)
+        var who = Escape.terminal(evidence.outletName)
+        if let speaker = evidence.speaker { who += " quoting " + Escape.terminal(speaker) }
+        who = TerminalStyle.truncate(who, style.width - 7 - date.count)
+        var out = "    \(label)  " + style.paint(who, .bold) + style.paint(date, .dim) + "\n"
         out += style.block("       ", leadWidth: 7, "“" + evidence.sentence + "”", indent: 7)
         return out
     }
@@ -139,8 +140,9 @@ public struct ReportTextRenderer: Sendable {
             let lead = indent + mark + " "
             let head = TerminalStyle.pad(who, 22) + " " + ReportDate.short(item.published)
             out += lead + style.paint(head, paint)
-            if let speaker = item.speaker {
-                out += style.paint("  " + TerminalStyle.truncate(Escape.terminal(speaker), 30), .dim)
+            let room = style.width - lead.count - head.count - 2
+            if let speaker = item.speaker, room > 3 {
+                out += style.paint("  " + TerminalStyle.truncate(Escape.terminal(speaker), room), .dim)
             }
             out += "\n"
             let quoteIndent = indent.count + 4

@@ -77,16 +77,12 @@ struct Demo: AsyncParsableCommand {
             throw RuntimeFailure(message: "\(path): \(error.description)")
         }
         guard let report else { throw RuntimeFailure(message: "the demo store holds no stories") }
-        if output.format == .text && output.out == nil {
-            let seconds = Date().timeIntervalSince(started)
-            let note = String(
-                format:
-                    "demo: %d feed files, %d reports, %d claims, %d stories in %.2f s; the worked example is story %lld\n\n",
-                ingested.files, ingested.items, analysis.claims, stories.newStories, seconds, report.story.id)
-            let line = StandardOutput()
-            line.write(note)
-            line.flush()
-        }
+        // What was done goes to stderr as a note: stdout holds the report alone.
+        let note = String(
+            format: "%d feed files, %d reports, %d claims, %d stories in %.2f s; the worked example is story %lld",
+            ingested.files, ingested.items, analysis.claims, stories.newStories, Date().timeIntervalSince(started),
+            report.story.id)
+        FileHandle.standardError.write(Data(("demo: " + note + "\n\n").utf8))
         try output.emit(report)
         if let keepStore {
             printError("the demo store is kept at \(keepStore): try `corroborate --db \(keepStore) stories`")
