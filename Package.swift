@@ -80,7 +80,7 @@ let package = Package(
             ]
         ),
         // What several test targets share: a seeded generator, scratch folders.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CLibXML2"], path: "Tests/TestSupport"),
         .testTarget(
             name: "FeedParsingTests",
             dependencies: ["FeedParsing", "TestSupport"],
@@ -88,6 +88,8 @@ let package = Package(
         ),
         .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TestSupport"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Corroboration", "Storage", "TextAnalysis", "TestSupport"]),
         // Claim extraction against the corpora's gold.
         .testTarget(
             name: "ClaimGoldTests", dependencies: ["TextAnalysis", "BundledCorpora", "Pipeline", "TestSupport"]),
@@ -126,7 +128,8 @@ let package = Package(
         // End-to-end: runs the built `corroborate` binary as scripts and users do.
         .testTarget(
             name: "CorroborateCLITests",
-            dependencies: ["corroborate", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["corroborate", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]
         ),
     ]
 )
