@@ -31,6 +31,16 @@ public struct StoryScoring: Sendable {
         scorer.score(try await reports(of: story))
     }
 
+    /// Many stories scored at once: their claims read in turn, the scoring spread over every
+    /// core. What `stories` uses to count each story's contested and corroborated claims.
+    public func scores(of stories: [StoredStory]) async throws(StorageError) -> [StoryScore] {
+        var inputs: [[StoryReport]] = []
+        inputs.reserveCapacity(stories.count)
+        for story in stories { inputs.append(try await reports(of: story)) }
+        let scorer = scorer
+        return await parallelMap(inputs) { scorer.score($0) }
+    }
+
     /// The corroboration report of a stored story, ready for any renderer.
     public func report(of story: StoredStory) async throws(StorageError) -> CorroborationReport {
         let names = try await store.outletNames()

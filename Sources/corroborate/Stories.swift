@@ -47,11 +47,14 @@ struct Stories: AsyncParsableCommand {
             throw RuntimeFailure(message: "\(store.storePath): \(error.description)")
         }
         // Each story scored for its claim counts: what makes a story worth opening.
-        let scoring = StoryScoring(store: database)
         var claimCounts: [Int64: [ClaimStatus: Int]] = [:]
-        for story in stories {
-            guard let score = try? await scoring.score(story) else { continue }
-            claimCounts[story.id] = score.groups.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+        do {
+            let scores = try await StoryScoring(store: database).scores(of: stories)
+            for (story, score) in zip(stories, scores) {
+                claimCounts[story.id] = score.groups.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+            }
+        } catch {
+            throw RuntimeFailure(message: "\(store.storePath): \(error.description)")
         }
         let output = StandardOutput()
         switch format {
