@@ -65,8 +65,8 @@ public struct ReportHTMLRenderer: Sendable {
             var x = Double(labelWidth)
             svg += "<text x=\"0\" y=\"\(y + 14)\" class=\"label\">\(claim.number)</text>"
             let parts: [(Int, String, String)] = [
-                (claim.independentOrigins, "for", "origins for"), (claim.contradictingOrigins, "against", "against"),
-                (claim.discussing.count, "relay", "relaying"),
+                (claim.independentOrigins, "for", claim.independentOrigins == 1 ? "origin for" : "origins for"),
+                (claim.contradictingOrigins, "against", "against"), (claim.discussing.count, "relay", "relaying"),
             ]
             for (count, kind, words) in parts where count > 0 {
                 let width = unit * Double(count)
