@@ -18,22 +18,46 @@ import Testing
         let run = try CLI.run(["demo", "--format", format, "--color", "never"], environment: Self.plain)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("the worked example is story"))
-        let file = Self.golden.appendingPathComponent("demo.\(format == "text" ? "txt" : format)")
+        try Self.compare(run.stdout, golden: "demo.\(format == "text" ? "txt" : format)")
+    }
+
+    /// `diff` on the demo's store, in both formats, against golden files: TASS against Reuters on
+    /// the worked example's story.
+    @Test func theWorkedExamplesDiffMatchesItsGoldenFiles() throws {
+        let folder = try TemporaryFolder()
+        let db = folder.path("demo.sqlite")
+        let demo = try CLI.run(["demo", "--keep-store", db, "--format", "json"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(demo.stdout.utf8)) as? [String: Any])
+        let story = try #require((document["story"] as? [String: Any])?["id"] as? Int)
+        for format in ["text", "json"] {
+            let run = try CLI.run(
+                [
+                    "diff", "tass", "reuters,afp", "--story", String(story), "--db", db, "--format", format, "--color",
+                    "never",
+                ],
+                environment: Self.plain)
+            #expect(run.status == 0, "\(run.stderr)")
+            try Self.compare(run.stdout, golden: "diff-tass-reuters-afp.\(format == "text" ? "txt" : format)")
+        }
+    }
+
+    /// `output` against the golden file `name`, reporting the first line that differs. With
+    /// CORROBORATE_UPDATE_GOLDEN=1 the file is rewritten first.
+    static func compare(_ output: String, golden name: String) throws {
+        let file = Self.golden.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["CORROBORATE_UPDATE_GOLDEN"] == "1" {
             try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
-            try Data(run.stdout.utf8).write(to: file)
+            try Data(output.utf8).write(to: file)
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        if run.stdout != expected {
-            let got = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
-            let gotLine = line < got.count ? String(got[line].prefix(200)) : "(end)"
-            let wantLine = line < want.count ? String(want[line].prefix(200)) : "(end)"
-            Issue.record(
-                "the \(format) report changed at line \(line + 1) of \(file.lastPathComponent):\n  now: \(gotLine)\n  was: \(wantLine)"
-            )
-        }
+        guard output != expected else { return }
+        let got = output.split(separator: "\n", omittingEmptySubsequences: false)
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+        let gotLine = line < got.count ? String(got[line].prefix(200)) : "(end)"
+        let wantLine = line < want.count ? String(want[line].prefix(200)) : "(end)"
+        Issue.record("\(name) changed at line \(line + 1):\n  now: \(gotLine)\n  was: \(wantLine)")
     }
 
     /// What the worked example must show: the 6-vs-8 conflict, the Defense Ministry's denial as a
