@@ -190,7 +190,7 @@ public struct StoryScorer: Sendable {
 
     /// The party a speaker speaks for: the top of its affiliation chain in the gazetteer
     /// (Konashenkov, the Defense Ministry and Russia are one party), else its voice.
-    static func party(of speaker: Speaker?) -> String? {
+    public static func party(of speaker: Speaker?) -> String? {
         guard let speaker else { return nil }
         var id = speaker.affiliation ?? speaker.entityID ?? speaker.voice
         var seen: Set<String> = [id]

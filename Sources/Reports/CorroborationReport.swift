@@ -182,6 +182,43 @@ public struct CorroborationReport: Sendable {
 
     public func outletName(_ id: String) -> String { outletNames[id] ?? id }
 
+    /// One party whose word the story relays: its name, who spoke for it, how many claims rest
+    /// on its word alone, and how many independent origins relay them.
+    public struct Voice: Sendable, Hashable {
+        public var name: String
+        public var speakers: [String]
+        public var claims: Int
+        public var origins: Int
+    }
+
+    /// The parties behind the attributed claims, the most relayed first: who says what, apart
+    /// from what is established. Konashenkov, the Defense Ministry and Russia are one party.
+    public var voices: [Voice] {
+        var byParty: [String: (claims: Int, origins: Set<String>, speakers: Set<String>)] = [:]
+        for claim in claims where claim.status == .attributed {
+            guard let speaker = claim.speaker, let party = StoryScorer.party(of: speaker) else { continue }
+            byParty[party, default: (0, [], [])].claims += 1
+            byParty[party, default: (0, [], [])].origins.formUnion(claim.supporting.map(\.origin))
+            byParty[party, default: (0, [], [])].speakers.insert(speaker.name)
+        }
+        return byParty.map { party, value in
+            let name = Gazetteer.standard.entry(id: party)?.name ?? value.speakers.sorted().first ?? party
+            return Voice(
+                name: name, speakers: value.speakers.subtracting([name]).sorted(), claims: value.claims,
+                origins: value.origins.count)
+        }
+        .sorted { ($0.claims, $0.origins, $1.name) > ($1.claims, $1.origins, $0.name) }
+    }
+
+    /// "Russia (Igor Konashenkov, Russian Defense Ministry): 15 claims rest on its word alone,
+    /// relayed by 7 origins".
+    public static func describe(_ voice: Voice) -> String {
+        let who = voice.speakers.isEmpty ? voice.name : "\(voice.name) (\(voice.speakers.joined(separator: ", ")))"
+        return
+            "\(who): \(voice.claims) claim\(voice.claims == 1 ? "" : "s") rest\(voice.claims == 1 ? "s" : "") on its "
+            + "word alone, relayed by \(voice.origins) origin\(voice.origins == 1 ? "" : "s")"
+    }
+
     /// How many claims stand in each status.
     public var statusCounts: [ClaimStatus: Int] {
         claims.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }

@@ -35,6 +35,7 @@ public struct ReportHTMLRenderer: Sendable {
             out += "<span class=\"badge \(status.rawValue)\">\(counts[status] ?? 0) \(status.rawValue)</span> "
         }
         out += "</p>\n</header>\n<main>\n"
+        out += glance(report)
         out += chart(report)
         out += conflicts(report)
         out += claims(report)
@@ -44,6 +45,31 @@ public struct ReportHTMLRenderer: Sendable {
             "</main>\n<footer>Corroborate · generated from the store; every verdict links to its evidence.</footer>\n"
         out += "</body>\n</html>\n"
         return out
+    }
+
+    /// What is contested, what is established, whose word the rest is.
+    func glance(_ report: CorroborationReport) -> String {
+        let h = Escape.html
+        let contested = report.claims.filter { $0.status == .contested }.prefix(3)
+        let established = report.claims.filter { $0.status == .corroborated }.prefix(3)
+        let voices = report.voices.prefix(4)
+        guard !contested.isEmpty || !established.isEmpty || !voices.isEmpty else { return "" }
+        var out = "<section id=\"glance\"><h2>At a glance</h2>\n<ul class=\"glance\">\n"
+        for claim in contested {
+            out +=
+                "<li><span class=\"badge contested\">contested</span> <a href=\"#claim-\(claim.number)\"><bdi>\(h(claim.text))</bdi></a> "
+            out += "<span class=\"why\"><bdi>\(h(claim.reason))</bdi></span></li>\n"
+        }
+        for claim in established {
+            out +=
+                "<li><span class=\"badge corroborated\">established</span> <a href=\"#claim-\(claim.number)\"><bdi>\(h(claim.text))</bdi></a> "
+            out += "<span class=\"why\"><bdi>\(h(claim.reason))</bdi></span></li>\n"
+        }
+        for voice in voices {
+            out += "<li><span class=\"badge attributed\">their word</span> "
+            out += "<bdi>\(h(CorroborationReport.describe(voice)))</bdi></li>\n"
+        }
+        return out + "</ul></section>\n"
     }
 
     /// Bars per claim: independent origins for it (green), reports against it (red), relays (grey).
@@ -235,6 +261,6 @@ public struct ReportHTMLRenderer: Sendable {
         .scroll{overflow-x:auto}table{border-collapse:collapse}th,td{border:1px solid var(--line);padding:.15rem .45rem;text-align:center}tbody th{text-align:left;font-weight:500;white-space:nowrap}
         td.for{color:var(--for)}td.against{color:var(--against);font-weight:700}td.relay{color:var(--relay)}
         svg.chart{max-width:760px}svg .for{fill:var(--for)}svg .against{fill:var(--against)}svg .relay{fill:var(--relay)}svg text{font-size:12px;fill:var(--ink)}
-        ol.timeline{padding-left:1.2rem}ol.timeline li{margin:.25rem 0}footer{margin-top:3rem;font-size:.85rem}a{color:var(--attr)}
+        ul.glance{list-style:none;padding:0}ul.glance li{margin:.3rem 0}ol.timeline{padding-left:1.2rem}ol.timeline li{margin:.25rem 0}footer{margin-top:3rem;font-size:.85rem}a{color:var(--attr)}
         """
 }

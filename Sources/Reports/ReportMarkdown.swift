@@ -26,6 +26,17 @@ public struct ReportMarkdownRenderer: Sendable {
         }
         out += "Claims: " + (summary.isEmpty ? "none extracted yet" : summary.joined(separator: " · ")) + "\n"
 
+        let contested = report.claims.filter { $0.status == .contested }.prefix(3)
+        let established = report.claims.filter { $0.status == .corroborated }.prefix(3)
+        if !contested.isEmpty || !established.isEmpty || !report.voices.isEmpty {
+            out += "\n## At a glance\n\n"
+            for claim in contested { out += "- **Contested:** \(md(claim.text)) (\(md(claim.reason)))\n" }
+            for claim in established { out += "- **Established:** \(md(claim.text)) (\(md(claim.reason)))\n" }
+            for voice in report.voices.prefix(4) {
+                out += "- **Their word:** \(md(CorroborationReport.describe(voice)))\n"
+            }
+        }
+
         if !report.conflicts.isEmpty {
             out += "\n## Conflicts\n\n"
             out += "| Claim | Kind | Detail | A | B |\n|---|---|---|---|---|\n"

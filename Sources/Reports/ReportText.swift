@@ -18,6 +18,7 @@ public struct ReportTextRenderer: Sendable {
 
     public func render(_ report: CorroborationReport) -> String {
         var out = header(report)
+        out += glance(report)
         out += conflicts(report)
         out += claims(report)
         out += matrix(report)
@@ -62,6 +63,39 @@ public struct ReportTextRenderer: Sendable {
 
     func order(_ status: ClaimStatus) -> Int {
         [.contested: 0, .corroborated: 1, .attributed: 2, .singleSource: 3][status]!
+    }
+
+    /// What is contested, what is established and whose word the rest is, in a few lines.
+    func glance(_ report: CorroborationReport) -> String {
+        let contested = report.claims.filter { $0.status == .contested }.prefix(3)
+        let established = report.claims.filter { $0.status == .corroborated }.prefix(3)
+        let voices = report.voices.prefix(4)
+        guard !contested.isEmpty || !established.isEmpty || !voices.isEmpty else { return "" }
+        var out = section("At a glance")
+        let lead = "  "
+        for claim in contested {
+            let mark = style.paint("contested    ", Self.paint(for: .contested))
+            out +=
+                lead + mark
+                + style.wrap("\(claim.text) (\(claim.reason))", leadWidth: 15, indent: 15)
+                .joined(separator: "\n" + String(repeating: " ", count: 15)) + "\n"
+        }
+        for claim in established {
+            let mark = style.paint("established  ", Self.paint(for: .corroborated))
+            out +=
+                lead + mark
+                + style.wrap("\(claim.text) (\(claim.reason))", leadWidth: 15, indent: 15)
+                .joined(separator: "\n" + String(repeating: " ", count: 15)) + "\n"
+        }
+        for voice in voices {
+            let mark = style.paint("their word   ", Self.paint(for: .attributed))
+            let text = CorroborationReport.describe(voice)
+            out +=
+                lead + mark
+                + style.wrap(text, leadWidth: 15, indent: 15)
+                .joined(separator: "\n" + String(repeating: " ", count: 15)) + "\n"
+        }
+        return out
     }
 
     func conflicts(_ report: CorroborationReport) -> String {
