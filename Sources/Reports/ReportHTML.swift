@@ -83,7 +83,7 @@ public struct ReportHTMLRenderer: Sendable {
         let barWidth = 520
         let height = claims.count * row + 28
         var svg =
-            "<section id=\"agreement\"><h2>Agreement</h2>\n<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 60) \(height)\" "
+            "<section id=\"agreement\"><h2>Agreement</h2>\n<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(labelWidth + barWidth + 130) \(height)\" "
             + "width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\"><title>Independent origins for and against each claim</title>\n"
         for (index, claim) in claims.enumerated() {
             let y = index * row + 4
