@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). The shim hides libxml2's ICU
@@ -57,6 +60,16 @@ let package = Package(
         .target(name: "NearDuplicates"),
         // The bundled corpora of `corpora/`: feed snapshots and their gold annotations.
         .target(name: "BundledCorpora", dependencies: ["FeedParsing"]),
+        // Fetching feeds over HTTP, politely (AsyncHTTPClient): conditional GET, size caps after
+        // decompression, timeouts, redirects recorded, per-host limits; and the poll schedule.
+        .target(
+            name: "FeedPolling",
+            dependencies: [
+                "FeedParsing", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // What the user reads: corroboration reports (terminal, Markdown, HTML, JSON) and the
         // claim-level diff between two sources. Pure renderers; every feed string is escaped here.
         // JSONWriter and RFC 3339 dates come from FeedParsing, the one JSON writer the CLI uses.
@@ -88,6 +101,14 @@ let package = Package(
         ),
         .testTarget(name: "NearDuplicatesTests", dependencies: ["NearDuplicates", "TestSupport"]),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis"]),
+        // Against a real HTTP server on 127.0.0.1 that the tests start (SwiftNIO).
+        .testTarget(
+            name: "FeedPollingTests",
+            dependencies: [
+                "FeedPolling", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(
             name: "ReportsTests", dependencies: ["Reports", "Corroboration", "Storage", "TextAnalysis", "TestSupport"]),
         // Claim extraction against the corpora's gold.
