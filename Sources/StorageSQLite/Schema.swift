@@ -8,7 +8,9 @@ import GRDB
 ///   (`registered = 0`, named after the JSONL `outlet` or the feed's title).
 /// - `feed`: every feed document source. `key` is the feed URL, or `file:` and an absolute path
 ///   for local files. The polling columns (`etag`, `lastModified`, `nextPollAt`, `errorCount`,
-///   `lastError`, `lastStatus`, `lastFetchedAt`) are for scheduled polling.
+///   `lastError`, `lastStatus`, `lastFetchedAt`) are for scheduled polling; v6 adds
+///   `lastSuccessAt`, `retiredReason` (set when a feed is retired, such as by a 410 Gone: it is
+///   never dropped silently) and `category` (the folder of an OPML import).
 /// - `item`: one row per report, holding its latest version. `identity` is the id and the link
 ///   together (`Report.identity`), unique per outlet. Dates are Unix seconds (`date` is
 ///   published, else updated, else fetched: where the item sits in time). `signature` is the
@@ -145,6 +147,15 @@ enum Schema {
                         storyID INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE
                     );
                     CREATE INDEX storyItem_story ON storyItem(storyID);
+                    """)
+        }
+        migrator.registerMigration("v6: feed polling state") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE feed ADD COLUMN lastSuccessAt REAL;
+                    ALTER TABLE feed ADD COLUMN retiredReason TEXT;
+                    ALTER TABLE feed ADD COLUMN category TEXT;
+                    CREATE INDEX feed_nextPollAt ON feed(nextPollAt);
                     """)
         }
         return migrator
