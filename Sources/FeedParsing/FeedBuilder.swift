@@ -323,7 +323,6 @@ final class FeedBuilder {
             case .copyright: return .feedRights
             case .lastBuildDate: return .feedUpdated(rank: 3)
             case .pubDate: return .feedUpdated(rank: 1)
-            case .ttl: return .feedTTL
             case .managingEditor: return .feedAuthorLine
             default: return nil
             }
@@ -459,12 +458,6 @@ final class FeedBuilder {
             if let date = parseDate(raw, element: done.field), rank > headerUpdated?.rank ?? 0 {
                 headerUpdated = (rank, date)
                 header.updated = date
-            }
-        case .feedTTL:
-            if let minutes = nonEmpty(raw).flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }),
-                minutes > 0
-            {
-                header.ttl = min(minutes, 7 * 24 * 60)
             }
         case .feedAuthorLine:
             if let person = FeedPerson(authorLine: raw) { header.authors.append(person) }
@@ -676,7 +669,7 @@ enum TextKind {
 }
 
 enum Field {
-    case feedTitle, feedLink, feedSubtitle, feedLanguage, feedRights, feedAuthorLine, feedCreator, feedTTL
+    case feedTitle, feedLink, feedSubtitle, feedLanguage, feedRights, feedAuthorLine, feedCreator
     case feedUpdated(rank: Int)
     case title, link, guid, atomID, dcIdentifier, summary, summaryFallback, content, published, updated
     case authorLine, creator, category, sourceTitle, entryLanguage

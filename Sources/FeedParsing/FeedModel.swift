@@ -58,8 +58,6 @@ public struct FeedHeader: Sendable, Hashable, Codable {
     public var rights: String?
     public var updated: Date?
     public var authors: [FeedPerson] = []
-    /// RSS `<ttl>`: minutes the feed may be cached, which polling honors (capped at a week).
-    public var ttl: Int?
 
     public init() {}
 }

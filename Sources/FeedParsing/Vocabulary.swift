@@ -54,7 +54,7 @@ enum ElementName: UInt8 {
     case title, link, description, subtitle, tagline, language, copyright, rights
     case lastBuildDate, pubDate, managingEditor, author, creator, date, subject, modified, issued
     case published, updated, created, id, guid, summary, content, encoded, category, source, enclosure
-    case name, email, uri, url, image, textinput, items, thumbnail, body, div, identifier, ttl
+    case name, email, uri, url, image, textinput, items, thumbnail, body, div, identifier
     case other
 
     init(_ name: String) {
@@ -74,7 +74,6 @@ enum ElementName: UInt8 {
         case "copyright": self = .copyright
         case "rights": self = .rights
         case "lastBuildDate": self = .lastBuildDate
-        case "ttl": self = .ttl
         case "pubDate": self = .pubDate
         case "managingEditor": self = .managingEditor
         case "author": self = .author
