@@ -81,7 +81,7 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "FeedParsing", "CorroborationModel", "OutletRegistry", "Storage", "Corroboration", "TextAnalysis",
-                "Reports",
+                "Reports", "FeedPolling",
             ]
         ),
         // The command-line tool: parses arguments and calls the libraries.
@@ -89,7 +89,8 @@ let package = Package(
             name: "corroborate",
             dependencies: [
                 "FeedParsing", "Pipeline", "StorageSQLite", "Storage", "OutletRegistry", "Corroboration", "Reports",
-                "BundledCorpora", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "BundledCorpora", "FeedPolling", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // What several test targets share: a seeded generator, scratch folders.

@@ -58,7 +58,8 @@ struct FeedPreparation: Sendable {
         let result = try FeedReading.parse(input, options: parserOptions, keepEntries: .max, buffer: &buffer)
         var path: String?
         if case .file(let file) = input.source { path = file }
-        let outlet = resolver.outlet(forFeedAt: path, header: result.info.header, override: outletOverride ?? input.outlet)
+        let outlet = resolver.outlet(
+            forFeedAt: path, header: result.info.header, override: outletOverride ?? input.outlet)
         let key = input.feedKey
         let feed = FeedRecord(
             key: key, outletID: outlet.id, title: result.info.header.title, format: result.info.format.rawValue)

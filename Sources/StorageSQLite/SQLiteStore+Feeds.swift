@@ -33,7 +33,8 @@ extension SQLiteStore: FeedStateStore {
         try await writing { db in
             // Items keep their outlet; they only lose the link to the feed they came from.
             try db.execute(
-                sql: "UPDATE item SET feedID = NULL WHERE feedID = (SELECT id FROM feed WHERE key = ?)", arguments: [url])
+                sql: "UPDATE item SET feedID = NULL WHERE feedID = (SELECT id FROM feed WHERE key = ?)",
+                arguments: [url])
             try db.execute(sql: "DELETE FROM feed WHERE key = ?", arguments: [url])
             return db.changesCount > 0
         }
@@ -81,7 +82,7 @@ extension SQLiteStore: FeedStateStore {
                 "lastFetchedAt = :fetchedAt", "lastStatus = :status", "nextPollAt = :next",
             ]
             var arguments: [String: (any DatabaseValueConvertible)?] = [
-                "key": key, "fetchedAt": update.fetchedAt.timeIntervalSince1970, "status": update.status,
+                "key": key, "fetchedAt": update.fetchedAt.timeIntervalSince1970, "status": .some(update.status),
                 "next": update.nextPollAt.timeIntervalSince1970,
             ]
             if update.succeeded {
@@ -92,11 +93,11 @@ extension SQLiteStore: FeedStateStore {
             }
             if let etag = update.etag {
                 assignments.append("etag = :etag")
-                arguments["etag"] = etag
+                arguments["etag"] = .some(etag)  // a nil inside clears the validator
             }
             if let lastModified = update.lastModified {
                 assignments.append("lastModified = :lastModified")
-                arguments["lastModified"] = lastModified
+                arguments["lastModified"] = .some(lastModified)
             }
             if let reason = update.retiredReason {
                 assignments.append("retiredReason = :retired")

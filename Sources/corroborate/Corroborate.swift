@@ -20,7 +20,8 @@ struct Corroborate: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Demo.self, Parse.self, Ingest.self, Claims.self, Stories.self, ReportCommand.self, Diff.self, Compare.self,
+            Demo.self, Parse.self, Ingest.self, Poll.self, Feeds.self, Claims.self, Stories.self, ReportCommand.self,
+            Diff.self, Compare.self,
         ]
     )
 
@@ -72,7 +73,17 @@ extension Corroborate {
             index += 1
         }
         guard !leading.isEmpty, index < arguments.count else { return arguments }
-        return [arguments[index]] + leading + arguments[(index + 1)...]
+        // A command group (`feeds add`) takes them after its subcommand's name.
+        var names = [arguments[index]]
+        if arguments[index] == "feeds", index + 1 < arguments.count,
+            Feeds.configuration.subcommands.contains(where: { $0._commandName == arguments[index + 1] })
+        {
+            names.append(arguments[index + 1])
+            index += 1
+        } else if arguments[index] == "feeds" {
+            names.append("list")
+        }
+        return names + leading + arguments[(index + 1)...]
     }
 }
 
