@@ -106,7 +106,8 @@ let package = Package(
         .testTarget(
             name: "FeedPollingTests",
             dependencies: [
-                "FeedPolling", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                "FeedPolling", "TestSupport", "Pipeline", "Storage", "StorageSQLite", "OutletRegistry",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
