@@ -10,16 +10,18 @@ public struct FetchConfiguration: Sendable, Hashable {
     /// Says who polls and how to reach whoever runs it: publishers block anonymous scrapers.
     public var userAgent = "Corroborate/0.1 (multi-source news corroboration; polite feed polling)"
     /// Seconds to open a connection.
-    public var connectTimeout: TimeInterval = 10
+    public var connectTimeout: TimeInterval = 5
     /// Seconds the server may stay silent while sending.
-    public var readTimeout: TimeInterval = 20
-    /// Seconds for the whole exchange, redirects and body included: a slow drip ends here.
-    public var totalTimeout: TimeInterval = 60
+    public var readTimeout: TimeInterval = 10
+    /// Seconds for the whole exchange, redirects and body included: a slow drip ends here. Short
+    /// enough that a few stalled servers cannot hold every slot of a cycle for long.
+    public var totalTimeout: TimeInterval = 30
     /// Bytes of body accepted, counted after decompression (a gzip bomb stops here).
     public var maxBytes = 15 << 20
     /// Redirects followed before giving up.
     public var maxRedirects = 5
-    /// Requests in flight to one host, and the seconds between two starts on it.
+    /// Requests in flight to one host, and the seconds between two starts on it. Loopback hosts
+    /// (a local mirror or test server, not a publisher) are held to the global limit only.
     public var perHostConcurrency = 2
     public var perHostSpacing: TimeInterval = 1
     /// Requests in flight in all.

@@ -26,15 +26,23 @@ actor HostGate {
 
     /// Waits for a slot on `host`, then for its turn after the previous start.
     func acquire(_ host: String) async {
-        while active[host, default: 0] >= perHost || activeInAll >= global {
+        let polite = !Self.isLoopback(host)
+        while (polite && active[host, default: 0] >= perHost) || activeInAll >= global {
             await withCheckedContinuation { waiters.append($0) }
         }
         active[host, default: 0] += 1
         activeInAll += 1
+        guard polite else { return }
         let now = ContinuousClock.now
         let start = max(now, nextStart[host] ?? now)
         nextStart[host] = start + spacing
         if start > now { try? await Task.sleep(until: start, clock: .continuous) }
+    }
+
+    /// `localhost` and loopback addresses: no publisher to be polite to.
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return name == "localhost" || name.hasSuffix(".localhost") || name == "::1" || name.hasPrefix("127.")
     }
 
     func release(_ host: String) {

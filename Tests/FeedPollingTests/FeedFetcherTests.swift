@@ -1,6 +1,7 @@
-import FeedPolling
 import Foundation
 import Testing
+
+@testable import FeedPolling
 
 /// The fetcher against a real server on loopback, one fault at a time.
 @Suite struct FeedFetcherTests {
@@ -188,25 +189,35 @@ import Testing
         await fetcher.shutdown()
     }
 
+    /// The gate itself (the server above is on loopback, which the gate exempts): starts on one
+    /// host come `spacing` apart and one at a time; other hosts do not wait for it.
     @Test func requestsToOneHostAreSpacedAndLimited() async throws {
-        let server = try await FaultServer { _ in .respond(status: 200, headers: [], body: sampleFeed()) }
-        let fetcher = Self.fetcher {
-            $0.perHostSpacing = 0.2
-            $0.perHostConcurrency = 1
-        }
-        try await withThrowingTaskGroup(of: Void.self) { group in
+        let gate = HostGate(perHost: 1, spacing: 0.2, global: 8)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let starts = await withTaskGroup(of: (String, Duration).self) { group in
             for index in 0..<4 {
-                group.addTask { _ = try await fetcher.fetch(FetchRequest(url: server.url("/feed\(index)"))) }
+                let host = index < 3 ? "wire.example" : "other.example"
+                group.addTask {
+                    await gate.acquire(host)
+                    let at = clock.now - started
+                    try? await Task.sleep(for: .milliseconds(50))
+                    await gate.release(host)
+                    return (host, at)
+                }
             }
-            try await group.waitForAll()
+            var seen: [(String, Duration)] = []
+            for await start in group { seen.append(start) }
+            return seen
         }
-        let times = server.log.requests.map(\.1).sorted()
-        #expect(times.count == 4)
-        for (later, earlier) in zip(times.dropFirst(), times) {
-            #expect(later.timeIntervalSince(earlier) >= 0.15, "spaced at least about 0.2 s")
+        let wire = starts.filter { $0.0 == "wire.example" }.map(\.1).sorted()
+        for (later, earlier) in zip(wire.dropFirst(), wire) {
+            #expect(later - earlier >= .milliseconds(190), "spaced about 0.2 s")
         }
-        await fetcher.shutdown()
-        await server.close()
+        let other = try #require(starts.first { $0.0 == "other.example" }?.1)
+        #expect(other < .milliseconds(150), "another host does not wait")
+        #expect(
+            HostGate.isLoopback("127.0.0.1") && HostGate.isLoopback("localhost") && !HostGate.isLoopback("tass.com"))
     }
 }
 
