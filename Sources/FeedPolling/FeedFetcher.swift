@@ -127,6 +127,11 @@ public final class FeedFetcher: Sendable {
         http.timeout = .init(
             connect: .milliseconds(Int64(configuration.connectTimeout * 1_000)),
             read: .milliseconds(Int64(configuration.readTimeout * 1_000)))
+        // The host gate decides how many requests a host gets; the client's pool must not hold
+        // them back again (its default of 8 per host made requests queue behind stalled ones).
+        http.connectionPool = .init(
+            idleTimeout: .seconds(30),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: max(8, configuration.globalConcurrency))
         // The byte cap is applied while reading; the ratio bounds any one decompressed chunk.
         http.decompression = .enabled(limit: .ratio(1_000))
         client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: http)

@@ -78,53 +78,90 @@ public final class Poller {
         }
         summary.feeds = feeds.count
         let ingestor = Ingestor(store: store, registry: registry, fingerprinting: ShingleFingerprinting())
-        let fetcher = self.fetcher
-        var pending: [(PolledFeed, FetchResponse)] = []
-        await withTaskGroup(of: (PolledFeed, Result<FetchResponse, FetchError>).self) { group in
-            var queue = feeds.makeIterator()
-            func startNext() -> Bool {
-                guard !shouldStop(), let feed = queue.next() else { return false }
-                group.addTask {
-                    let request = FetchRequest(url: feed.url, etag: feed.etag, lastModified: feed.lastModified)
-                    do throws(FetchError) {
-                        return (feed, .success(try await fetcher.fetch(request)))
-                    } catch {
-                        return (feed, .failure(error))
-                    }
-                }
-                return true
-            }
-            for _ in 0..<concurrency where !startNext() { break }
-            while let (feed, result) = await group.next() {
-                _ = startNext()
-                switch result {
-                case .success(let response):
-                    switch response.body {
-                    case .document:
-                        pending.append((feed, response))
-                        if pending.count >= batchSize {
-                            await ingest(pending, with: ingestor, summary: &summary)
-                            pending.removeAll()
-                        }
-                    case .notModified:
-                        summary.notModified += 1
-                        await record(feed, response: response, ttl: nil, summary: &summary)
-                    case .gone:
-                        summary.retired += 1
-                        await save(
-                            FeedPollUpdate(
-                                url: feed.url, fetchedAt: now(), status: response.status, succeeded: false,
-                                error: "410 Gone", nextPollAt: now(),
-                                retiredReason: "the server answered 410 Gone on \(FeedDateParser.rfc3339(now()))"),
-                            summary: &summary)
-                    }
-                case .failure(let error):
-                    await fail(
-                        feed, error: error.description, status: Self.status(of: error), retryAfter: error.retryAfter,
-                        summary: &summary)
-                }
+        // Fetching runs on its own, `concurrency` at a time, and hands each result over; this
+        // task ingests and records them. Permits bound what is fetched but not yet written, so
+        // a slow write never stops the fetching and a fast fetch never piles up documents.
+        // A nil element is a tick: documents waiting for a full batch are written after half a
+        // second, so that stalled servers at the end of a cycle do not hold healthy feeds back.
+        let results = AsyncStream.makeStream(of: (PolledFeed, Result<FetchResponse, FetchError>)?.self)
+        let ticking = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(500))
+                results.continuation.yield(nil)
             }
         }
+        let permits = Permits(concurrency + 2 * batchSize)
+        let fetching = Task { [fetcher, concurrency] in
+            await withTaskGroup(of: Void.self) { group in
+                var queue = feeds.makeIterator()
+                var running = 0
+                while true {
+                    if running == concurrency {
+                        await group.next()
+                        running -= 1
+                    }
+                    guard !shouldStop(), let feed = queue.next() else { break }
+                    await permits.acquire()
+                    running += 1
+                    group.addTask {
+                        let request = FetchRequest(url: feed.url, etag: feed.etag, lastModified: feed.lastModified)
+                        do throws(FetchError) {
+                            results.continuation.yield((feed, .success(try await fetcher.fetch(request))))
+                        } catch {
+                            results.continuation.yield((feed, .failure(error)))
+                        }
+                    }
+                }
+                await group.waitForAll()
+            }
+            ticking.cancel()
+            results.continuation.finish()
+        }
+        var pending: [(PolledFeed, FetchResponse)] = []
+        var waitingSince: ContinuousClock.Instant?
+        for await element in results.stream {
+            guard let (feed, result) = element else {
+                if let since = waitingSince, ContinuousClock.now - since >= .milliseconds(500) {
+                    await ingest(pending, with: ingestor, summary: &summary)
+                    await permits.release(pending.count)
+                    pending.removeAll()
+                    waitingSince = nil
+                }
+                continue
+            }
+            switch result {
+            case .success(let response):
+                switch response.body {
+                case .document:
+                    pending.append((feed, response))
+                    waitingSince = waitingSince ?? ContinuousClock.now
+                    if pending.count >= batchSize {
+                        await ingest(pending, with: ingestor, summary: &summary)
+                        await permits.release(pending.count)
+                        pending.removeAll()
+                        waitingSince = nil
+                    }
+                    continue
+                case .notModified:
+                    summary.notModified += 1
+                    await record(feed, response: response, ttl: nil, summary: &summary)
+                case .gone:
+                    summary.retired += 1
+                    await save(
+                        FeedPollUpdate(
+                            url: feed.url, fetchedAt: now(), status: response.status, succeeded: false,
+                            error: "410 Gone", nextPollAt: now(),
+                            retiredReason: "the server answered 410 Gone on \(FeedDateParser.rfc3339(now()))"),
+                        summary: &summary)
+                }
+            case .failure(let error):
+                await fail(
+                    feed, error: error.description, status: Self.status(of: error), retryAfter: error.retryAfter,
+                    summary: &summary)
+            }
+            await permits.release(1)
+        }
+        await fetching.value
         await ingest(pending, with: ingestor, summary: &summary)
         if analyse, summary.ingest.new + summary.ingest.updated > 0 {
             summary.analysis = await Analysis(store: store).run()
@@ -233,5 +270,33 @@ enum TTL {
             index += 1
         }
         return digits > 0 && value > 0 ? min(value, 7 * 24 * 60) : nil
+    }
+}
+
+/// A counting semaphore: at most `limit` holders at once, waiters resumed in turn.
+actor Permits {
+    private var available: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(_ limit: Int) {
+        available = max(1, limit)
+    }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release(_ count: Int) {
+        for _ in 0..<count {
+            if waiters.isEmpty {
+                available += 1
+            } else {
+                waiters.removeFirst().resume()
+            }
+        }
     }
 }

@@ -10,7 +10,8 @@ import GRDB
 ///   for local files. The polling columns (`etag`, `lastModified`, `nextPollAt`, `errorCount`,
 ///   `lastError`, `lastStatus`, `lastFetchedAt`) are for scheduled polling; v6 adds
 ///   `lastSuccessAt`, `retiredReason` (set when a feed is retired, such as by a 410 Gone: it is
-///   never dropped silently) and `category` (the folder of an OPML import).
+///   never dropped silently) and `category` (the folder of an OPML import), and indexes items by
+///   feed and date (a feed's publishing rate is read after every poll).
 /// - `item`: one row per report, holding its latest version. `identity` is the id and the link
 ///   together (`Report.identity`), unique per outlet. Dates are Unix seconds (`date` is
 ///   published, else updated, else fetched: where the item sits in time). `signature` is the
@@ -156,6 +157,7 @@ enum Schema {
                     ALTER TABLE feed ADD COLUMN retiredReason TEXT;
                     ALTER TABLE feed ADD COLUMN category TEXT;
                     CREATE INDEX feed_nextPollAt ON feed(nextPollAt);
+                    CREATE INDEX item_feed_published ON item(feedID, published);
                     """)
         }
         return migrator

@@ -49,7 +49,7 @@ struct Poll: AsyncParsableCommand {
     var maxMegabytes: Double = 15
 
     @Option(help: "Seconds for one whole fetch, redirects and body included.")
-    var timeout: Double = 60
+    var timeout: Double = 30
 
     @Option(help: "The User-Agent sent to publishers.")
     var userAgent: String?
