@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "FeedPollingTests",
             dependencies: [
-                "FeedPolling", "TestSupport", "Pipeline", "Storage", "StorageSQLite", "OutletRegistry",
+                "FeedPolling", "TestSupport", "Pipeline", "Storage", "StorageSQLite", "OutletRegistry", "corroborate",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]

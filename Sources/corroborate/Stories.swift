@@ -113,13 +113,14 @@ struct Stories: AsyncParsableCommand {
     }
 }
 
-/// A span of time as written on the command line: a number and a unit (m, h, d).
+/// A span of time as written on the command line: a number and a unit (s, m, h, d).
 struct TimeSpan: ExpressibleByArgument, Sendable {
     var seconds: Double
 
     init?(argument: String) {
         guard let unit = argument.last, let value = Double(argument.dropLast()), value >= 0 else { return nil }
         switch unit {
+        case "s": seconds = value
         case "m": seconds = value * 60
         case "h": seconds = value * 3_600
         case "d": seconds = value * 86_400
