@@ -68,16 +68,21 @@ public enum ReportJSON {
         return w.output
     }
 
+    /// The keys every story carries in JSON, `stories` and `report` alike (the contract).
+    public static func storyFields(_ story: StoredStory, _ w: JSONWriter) {
+        w.key("id", Int(story.id))
+        w.key("title", story.title)
+        w.key("firstSeen", story.firstSeen)
+        w.key("lastSeen", story.lastSeen)
+        w.key("outlets") { w.array(story.outlets) { w.value($0) } }
+        w.key("independentOrigins", story.independentOrigins)
+    }
+
     static func story(_ report: CorroborationReport, _ w: JSONWriter) {
         let story = report.story
         let counts = report.statusCounts
         w.object {
-            w.key("id", Int(story.id))
-            w.key("title", story.title)
-            w.key("firstSeen", story.firstSeen)
-            w.key("lastSeen", story.lastSeen)
-            w.key("outlets") { w.array(story.outlets) { w.value($0) } }
-            w.key("independentOrigins", story.independentOrigins)
+            storyFields(story, w)
             w.key("reports", story.items.count)
             w.key("claimCounts") {
                 w.object { for status in ClaimStatus.allCases { w.key(status.rawValue, counts[status] ?? 0) } }

@@ -72,29 +72,15 @@ public struct ReportTextRenderer: Sendable {
         let voices = report.voices.prefix(4)
         guard !contested.isEmpty || !established.isEmpty || !voices.isEmpty else { return "" }
         var out = section("At a glance")
-        let lead = "  "
-        for claim in contested {
-            let mark = style.paint("contested    ", Self.paint(for: .contested))
-            out +=
-                lead + mark
-                + style.wrap("\(claim.text) (\(claim.reason))", leadWidth: 15, indent: 15)
-                .joined(separator: "\n" + String(repeating: " ", count: 15)) + "\n"
+        func line(_ mark: String, _ status: ClaimStatus, _ text: String) {
+            out += "  " + style.paint(TerminalStyle.pad(mark, 13), Self.paint(for: status))
+            out += style.wrap(text, leadWidth: 15, indent: 15).joined(
+                separator: "\n" + String(repeating: " ", count: 15))
+            out += "\n"
         }
-        for claim in established {
-            let mark = style.paint("established  ", Self.paint(for: .corroborated))
-            out +=
-                lead + mark
-                + style.wrap("\(claim.text) (\(claim.reason))", leadWidth: 15, indent: 15)
-                .joined(separator: "\n" + String(repeating: " ", count: 15)) + "\n"
-        }
-        for voice in voices {
-            let mark = style.paint("their word   ", Self.paint(for: .attributed))
-            let text = CorroborationReport.describe(voice)
-            out +=
-                lead + mark
-                + style.wrap(text, leadWidth: 15, indent: 15)
-                .joined(separator: "\n" + String(repeating: " ", count: 15)) + "\n"
-        }
+        for claim in contested { line("contested", .contested, "\(claim.text) (\(claim.reason))") }
+        for claim in established { line("established", .corroborated, "\(claim.text) (\(claim.reason))") }
+        for voice in voices { line("their word", .attributed, CorroborationReport.describe(voice)) }
         return out
     }
 

@@ -3,6 +3,7 @@ import Corroboration
 import FeedParsing
 import Foundation
 import Pipeline
+import Reports
 import Storage
 import StorageSQLite
 
@@ -70,12 +71,7 @@ struct Stories: AsyncParsableCommand {
             w.key("stories") {
                 w.array(stories) { story in
                     w.object {
-                        w.key("id", Int(story.id))
-                        w.key("title", story.title)
-                        w.key("firstSeen", story.firstSeen)
-                        w.key("lastSeen", story.lastSeen)
-                        w.key("outlets") { w.array(story.outlets) { w.value($0) } }
-                        w.key("independentOrigins", story.independentOrigins)
+                        ReportJSON.storyFields(story, w)
                         let counts = claimCounts[story.id] ?? [:]
                         w.key("contestedClaims", counts[.contested] ?? 0)
                         w.key("corroboratedClaims", counts[.corroborated] ?? 0)

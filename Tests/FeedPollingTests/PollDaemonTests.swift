@@ -12,16 +12,6 @@ import Testing
 /// nothing committed and the next run finishes the job without duplicates; SIGTERM stops it
 /// cleanly with status 0.
 @Suite(.serialized) struct PollDaemonTests {
-    static var binary: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("corroborate").path),
-            folder.path != "/"
-        {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("corroborate")
-    }
-
     /// Twenty feeds of two items each, each answered slowly enough that a cycle takes a while.
     static func server() async throws -> FaultServer {
         try await FaultServer { request in
@@ -35,7 +25,7 @@ import Testing
 
     static func launch(_ arguments: [String]) throws -> Process {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = BuiltBinaries.corroborate
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
