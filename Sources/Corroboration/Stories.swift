@@ -380,9 +380,45 @@ public struct StoryClusterer: Sendable {
 
     /// `body` without the dateline that opens its lead.
     static func strippingDateline(_ body: String) -> String {
-        guard let dateline = Boilerplate.dateline(in: String(lead(of: body))) else { return body }
+        let lead = String(lead(of: body))
+        guard let end = Boilerplate.dateline(in: lead)?.range.upperBound ?? agencyDatelineEnd(lead) else { return body }
         let utf8 = body.utf8
-        return String(body[utf8.index(utf8.startIndex, offsetBy: min(dateline.range.upperBound, utf8.count))...])
+        return String(body[utf8.index(utf8.startIndex, offsetBy: min(end, utf8.count))...])
+    }
+
+    /// Where a dateline that closes on the agency's name and a dash ends ("Москва. 16 сентября.
+    /// INTERFAX.RU - ", "BRUSSELS. Sept 14 (Interfax) - ", "Deir Ezzor, SANA – "), a form the
+    /// shared dateline reader does not take: a capitalized opening of two to six words whose last
+    /// is the agency, in capitals or in brackets, then a spaced dash. Nil when the lead does not
+    /// open so.
+    static func agencyDatelineEnd(_ lead: String) -> Int? {
+        var lead = lead
+        return lead.withUTF8 { bytes -> Int? in
+            guard let first = bytes.first, first >= 0x41 && first <= 0x5A || first == 0xD0 else { return nil }
+            // The first spaced dash: " - ", or an en or em dash (E2 80 93, E2 80 94) between spaces.
+            var dash: (start: Int, end: Int)?
+            var index = 1
+            while dash == nil && index + 1 < min(bytes.count, 100) {
+                if bytes[index - 1] == 0x20 {
+                    if bytes[index] == 0x2D && bytes[index + 1] == 0x20 {
+                        dash = (index - 1, index + 2)
+                    } else if bytes[index] == 0xE2 && index + 3 < bytes.count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94) && bytes[index + 3] == 0x20
+                    {
+                        dash = (index - 1, index + 4)
+                    }
+                }
+                index += 1
+            }
+            guard let dash else { return nil }
+            let words = bytes[..<dash.start].split(separator: 0x20)
+            guard let last = words.last, words.count >= 2, words.count <= 6 else { return nil }
+            let agency = String(decoding: UnsafeBufferPointer(rebasing: last), as: UTF8.self)
+            let letters = agency.filter(\.isLetter)
+            let capitals = letters.count >= 3 && letters.allSatisfy(\.isUppercase)
+            let bracketed = agency.hasPrefix("(") && agency.hasSuffix(")") && letters.first?.isUppercase == true
+            return capitals || bracketed ? dash.end : nil
+        }
     }
 
     /// The event days the lead of `article` names (its dateline set aside).
@@ -407,7 +443,9 @@ public struct StoryClusterer: Sendable {
         }
         var days: [Int32] = []
         for mention in TimeExtractor.times(in: text, tokens: Tokenizer.tokens(of: text), published: published) {
-            guard let interval = mention.interval else { continue }
+            guard let interval = mention.interval, !Self.isBound(before: mention.range.lowerBound, in: text) else {
+                continue
+            }
             switch mention.granularity {
             case .minute, .hour, .partOfDay, .day:
                 let day = Int32((interval.start.timeIntervalSince1970 / 86_400).rounded(.down))
@@ -417,6 +455,23 @@ public struct StoryClusterer: Sendable {
         }
         return days
     }
+
+    /// Whether the word before byte `offset` of `text` makes the date that follows a bound
+    /// ("until September 20", "до 20 сентября"): when something ends, not when it happened.
+    static func isBound(before offset: Int, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var end = min(offset, utf8.count)
+            while end > 0 && utf8[end - 1] == 0x20 { end -= 1 }
+            var start = end
+            while start > 0 && utf8[start - 1] != 0x20 && end - start <= 8 { start -= 1 }
+            guard end - start >= 2 && end - start <= 7 else { return false }
+            return boundWords.contains(
+                String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self).lowercased())
+        }
+    }
+
+    private static let boundWords: Set<String> = ["until", "till", "through", "by", "до", "по"]
 
     /// Both name days and none agrees.
     static func datesConflict(_ a: [Int32], _ b: [Int32]) -> Bool {

@@ -48,6 +48,18 @@ struct StoryClustererTests {
             that 40 civilians had fled the village.
             """)
 
+    /// The coalition's accusation as Interfax carried it in Russian: no word in common with the
+    /// English reports, only the names (Дейр-эз-Зор, СДС, Евфрат, Конашенков).
+    static let strikeInterfax = StoryArticle(
+        id: "interfax-1", published: date(hours: 2),
+        title: "Коалиция обвинила российскую авиацию в ударе по СДС под Дейр-эз-Зором",
+        body: """
+            Москва. 16 сентября. INTERFAX.RU - Коалиция во главе с США заявила, что российские боеприпасы \
+            в субботу поразили позиции «Сирийских демократических сил» (СДС) восточнее Евфрата под Дейр-эз-Зором.
+            По данным коалиции, ранены несколько бойцов СДС. Официальный представитель Минобороны РФ Игорь \
+            Конашенков заявил, что российская авиация бьет только по объектам ИГ.
+            """)
+
     static let quake = StoryArticle(
         id: "quake-1", published: date(hours: 1),
         title: "Earthquake of magnitude 6.1 shakes Chiapas",
@@ -202,6 +214,23 @@ struct StoryClustererTests {
         // Two stories of exactly the four reports: no background article joined either.
         #expect(stories.count == 2)
         #expect(stories.allSatisfy { $0.articleIDs.count == 2 })
+    }
+
+    @Test func agencyDatelinesAndEndDatesAreNotTheEventsDays() {
+        // Interfax's "Москва. 16 сентября. INTERFAX.RU - " is set aside like any other dateline.
+        #expect(StoryClusterer.strippingDateline(Self.strikeInterfax.body).hasPrefix("Коалиция во главе с США"))
+        #expect(StoryClusterer.leadDays(Self.strikeInterfax) == [17425])
+        #expect(StoryClusterer.agencyDatelineEnd("NATO - the alliance said on Friday.") == nil)
+        // "until September 20" says when the drills end, not when the news happened.
+        let drills = StoryArticle(
+            id: "tass-1", published: Date(timeIntervalSince1970: 1_505_390_400), title: "Zapad-2017 kicks off",
+            body:
+                "MOSCOW, September 14. /TASS/. The Zapad-2017 exercise began on Thursday and will run until September 20."
+        )
+        #expect(StoryClusterer.leadDays(drills) == [17423])
+        for (text, bound) in [("drills run through Sunday", true), ("drills began on Sunday", false)] {
+            #expect(StoryClusterer.isBound(before: text.utf8.count - 6, in: text) == bound, "\(text)")
+        }
     }
 
     @Test func canonicalTitleIsTheMostCentralMember() {
