@@ -67,7 +67,7 @@ enum CorroborateBench {
                         allowed: [
                             "--corpus", "--out", "--threshold", "--window-h", "--min-shared", "--index-terms",
                             "--query-terms", "--max-posting", "--warm-up-boost", "--date-conflict",
-                            "--max-comparisons",
+                            "--max-comparisons", "--cross-script", "--same-outlet", "--entities",
                         ]))
             case "ecbplus":
                 try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out", "--entities"]))

@@ -13,7 +13,8 @@ import Foundation
 extension CorroborateBench {
     static let storiesUsage = """
                corroborate-bench stories --corpus FILE.jsonl [--out LABELS.tsv] [--threshold T]
-                                         [--window-h 72]
+                                         [--window-h 72] [--cross-script T] [--same-outlet T]
+                                         [--entities on|off]
         """
 
     static let storiesHelp = """
@@ -21,6 +22,7 @@ extension CorroborateBench {
                     publication order as the online peers do: a first pass reads each line's
                     publication time and where it starts, a second reads the lines again in
                     time order, so the corpus is never held in memory. Writes "id<TAB>story".
+                    The knobs default to the library's (StoryClusteringConfiguration).
         """
 
     /// `stories`: the online story clustering, timed the way `bench/cluster_peer.py` times its
@@ -41,6 +43,11 @@ extension CorroborateBench {
             "--date-conflict", default: configuration.dateConflictThreshold)
         configuration.maximumPostingLength = try options.int(
             "--max-posting", default: configuration.maximumPostingLength)
+        configuration.crossScriptThreshold = try options.double(
+            "--cross-script", default: configuration.crossScriptThreshold)
+        configuration.sameOutletThreshold = try options.double(
+            "--same-outlet", default: configuration.sameOutletThreshold)
+        configuration.recognizesEntities = (options.values["--entities"] ?? "on") == "on"
 
         let started = Clock.now
         // Pass 1: publication time and byte offset of every line.
@@ -92,8 +99,9 @@ extension CorroborateBench {
             let id = String(decoding: fields.id, as: UTF8.self)
             let article = StoryArticle(
                 id: id, published: Date(timeIntervalSinceReferenceDate: times[index]),
-                title: String(decoding: fields.title, as: UTF8.self), body: String(decoding: fields.body, as: UTF8.self)
-            )
+                title: String(decoding: fields.title, as: UTF8.self),
+                body: String(decoding: fields.body, as: UTF8.self),
+                outlet: fields.outlet.isEmpty ? nil : String(decoding: fields.outlet, as: UTF8.self))
             let parsed = Clock.now
             loadSeconds += parsed - mark
             labels[index] = clusterer.add(article).story

@@ -99,6 +99,7 @@ public struct StoryStage: Sendable {
             body = body.dropFirst(candidate.title.count).drop { $0.isWhitespace }
         }
         return StoryArticle(
-            id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body))
+            id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body),
+            outlet: candidate.outletID)
     }
 }

@@ -22,7 +22,7 @@ struct StoryClustererTests {
             Six SDF fighters were wounded in the strike, the coalition said. The advisers were not hurt.
             Russia's Defense Ministry spokesman Igor Konashenkov denied the account and said Russian aircraft \
             only hit Islamic State positions, adding that Moscow had told Washington the borders of its operation.
-            """)
+            """, outlet: "ap")
 
     static let strikeReuters = StoryArticle(
         id: "reuters-1", published: date(hours: 3),
@@ -34,7 +34,7 @@ struct StoryClustererTests {
             The SDF said six of its fighters were wounded; other reports said eight.
             Igor Konashenkov, the Russian Defense Ministry spokesman, said the strikes hit only Islamic State \
             targets and that Moscow had informed the Americans of the borders of its operation in advance.
-            """)
+            """, outlet: "reuters")
 
     /// Same actors and place, another day, other facts: a second strike, not the same event.
     static let secondStrike = StoryArticle(
@@ -58,7 +58,18 @@ struct StoryClustererTests {
             в субботу поразили позиции «Сирийских демократических сил» (СДС) восточнее Евфрата под Дейр-эз-Зором.
             По данным коалиции, ранены несколько бойцов СДС. Официальный представитель Минобороны РФ Игорь \
             Конашенков заявил, что российская авиация бьет только по объектам ИГ.
-            """)
+            """, outlet: "interfax")
+
+    /// Another event of the same place, day and ministry, from the AP desk that wrote `strikeAP`.
+    static let generalKilledAP = StoryArticle(
+        id: "ap-2", published: date(hours: 5),
+        title: "Russian general killed by shelling near Deir al-Zor, ministry says",
+        body: """
+            DEIR AL-ZOR, Syria (AP) — Russia's Defense Ministry said on Saturday that a Russian general advising \
+            Syrian troops was killed by Islamic State shelling near Deir al-Zor, east of the Euphrates.
+            Defense Ministry spokesman Igor Konashenkov said the general was at a command post when the shells hit. \
+            The coalition said it was not involved.
+            """, outlet: "ap")
 
     static let quake = StoryArticle(
         id: "quake-1", published: date(hours: 1),
@@ -214,6 +225,37 @@ struct StoryClustererTests {
         // Two stories of exactly the four reports: no background article joined either.
         #expect(stories.count == 2)
         #expect(stories.allSatisfy { $0.articleIDs.count == 2 })
+    }
+
+    @Test func reportInAnotherScriptJoinsByTheNamesItShares() {
+        var clusterer = Self.clusterer()
+        let first = clusterer.add(Self.strikeAP)
+        let quake = clusterer.add(Self.quake)
+        let russian = clusterer.add(Self.strikeInterfax)
+        #expect(!russian.isNewStory)
+        #expect(russian.story == first.story)
+        #expect(russian.story != quake.story)
+        // Without the gazetteer's ids the Russian report meets nothing.
+        var unnamed = StoryClusteringConfiguration()
+        unnamed.recognizesEntities = false
+        var wordsOnly = Self.clusterer(unnamed)
+        _ = wordsOnly.add(Self.strikeAP)
+        #expect(wordsOnly.add(Self.strikeInterfax).isNewStory)
+    }
+
+    @Test func anOutletsOwnEarlierReportNeedsMoreThanHouseStyle() {
+        var clusterer = Self.clusterer()
+        let strike = clusterer.add(Self.strikeAP)
+        // Three outlets seen: a run of many outlets, where house style is no sign of one event.
+        var quake = Self.quake
+        quake.outlet = "reuters"
+        var quakeAgain = Self.quakeAgain
+        quakeAgain.outlet = "afp"
+        _ = clusterer.add(quake)
+        _ = clusterer.add(quakeAgain)
+        let general = clusterer.add(Self.generalKilledAP)
+        #expect(general.isNewStory)
+        #expect(general.related == strike.story)
     }
 
     @Test func agencyDatelinesAndEndDatesAreNotTheEventsDays() {
