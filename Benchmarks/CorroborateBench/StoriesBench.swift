@@ -13,16 +13,18 @@ import Foundation
 extension CorroborateBench {
     static let storiesUsage = """
                corroborate-bench stories --corpus FILE.jsonl [--out LABELS.tsv] [--threshold T]
-                                         [--window-h 72] [--cross-script T] [--same-outlet T]
-                                         [--entities on|off]
+                                         [--window-h 72] [--follow-up T] [--cross-script T]
+                                         [--same-outlet T] [--entities on|off] [--merge on|off]
+                                         [--bridge-margin M]
         """
 
     static let storiesHelp = """
           stories   clusters the articles into stories (StoryClusterer) on one thread, in
                     publication order as the online peers do: a first pass reads each line's
                     publication time and where it starts, a second reads the lines again in
-                    time order, so the corpus is never held in memory. Writes "id<TAB>story".
-                    The knobs default to the library's (StoryClusteringConfiguration).
+                    time order, so the corpus is never held in memory. Writes "id<TAB>story",
+                    each article labelled with the story it ends in (a later report may merge
+                    two). The knobs default to the library's (StoryClusteringConfiguration).
         """
 
     /// `stories`: the online story clustering, timed the way `bench/cluster_peer.py` times its
@@ -43,11 +45,14 @@ extension CorroborateBench {
             "--date-conflict", default: configuration.dateConflictThreshold)
         configuration.maximumPostingLength = try options.int(
             "--max-posting", default: configuration.maximumPostingLength)
+        configuration.followUpThreshold = try options.double("--follow-up", default: configuration.followUpThreshold)
         configuration.crossScriptThreshold = try options.double(
             "--cross-script", default: configuration.crossScriptThreshold)
+        configuration.recognizesEntities = (options.values["--entities"] ?? "on") == "on"
+        configuration.mergesBridgedStories = (options.values["--merge"] ?? "on") == "on"
         configuration.sameOutletThreshold = try options.double(
             "--same-outlet", default: configuration.sameOutletThreshold)
-        configuration.recognizesEntities = (options.values["--entities"] ?? "on") == "on"
+        configuration.bridgeMargin = try options.double("--bridge-margin", default: configuration.bridgeMargin)
 
         let started = Clock.now
         // Pass 1: publication time and byte offset of every line.
@@ -110,6 +115,8 @@ extension CorroborateBench {
             clusterSeconds += Clock.now - parsed
         }
         closedStories += clusterer.finish().count
+        // A later report may have bridged two stories into one: label by the story that is left.
+        for index in labels.indices { labels[index] = clusterer.story(of: labels[index]) }
 
         let mark = Clock.now
         if let output {

@@ -42,6 +42,8 @@ public struct Story: Sendable, Hashable, Identifiable {
 
 /// Where `StoryClusterer.add(_:)` put an article.
 public struct StoryAssignment: Sendable, Hashable {
+    /// The story joined or started; a later report may merge it into another, which
+    /// `StoryClusterer.story(of:)` then answers.
     public var story: Int
     public var isNewStory: Bool
     /// Cosine similarity to the closest member of the story joined; 0 for a new story.
@@ -51,8 +53,9 @@ public struct StoryAssignment: Sendable, Hashable {
 }
 
 /// The knobs of story clustering. The word thresholds were tuned on the peer benchmark's dev
-/// corpus only; the recall knobs (names, same outlet) were set on the bundled corpora's gold and
-/// checked on that dev corpus (which names no gazetteer entity, so it does not test them).
+/// corpus only; the recall knobs (names, the day after, merges, same outlet) were set on the
+/// bundled corpora's gold and checked on that dev corpus (which names no gazetteer entity, so it
+/// tests the date and merge rules, not the name rules).
 public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// Cosine similarity (TF-IDF, sublinear term frequency) an article needs with a member of a
     /// story to join it.
@@ -82,6 +85,16 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     public var fractionCutFrom: Int = 20
     /// Similarity above which another story is recorded as related.
     public var relatedThreshold: Double = 0.2
+    /// Whether a report that could join two open stories merges them, and by how much it must
+    /// clear the join threshold with the second one: a report close to two stories is at times
+    /// the first of a follow-up, and two stories are one only when the tie is plainly there.
+    /// Only with `readsLeadDates`: the dates are what tell a tie from a look-alike event.
+    public var mergesBridgedStories: Bool = true
+    public var bridgeMargin: Double = 0.03
+    /// Similarity needed instead of `threshold` when the leads' dates disagree but the new report
+    /// is dated the day after a day the story's leads name and names that day in its text: a
+    /// follow-up (a denial, a reaction) of that event rather than another event.
+    public var followUpThreshold: Double = 0.5
     /// Similarity needed instead of `threshold` when both articles' leads date the event and no
     /// date agrees: a strike on the 25th beside one on the 16th, same actors and place, is
     /// another event, and only near-identical text should overrule its date.
@@ -134,11 +147,16 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
 /// numbers weigh against a merge as other names do. An outlet's own earlier report reads alike
 /// whatever the event, so it counts for less (`sameOutletThreshold`).
 ///
-/// Recall comes from what the words miss, within the same candidate lists (nothing is compared
-/// with every live article):
+/// Recall comes from what the words miss, each within the same candidate lists (nothing is
+/// compared with every live article):
 /// - names: the gazetteer entities of title and lead, one id in every script and spelling, let a
 ///   Russian report meet English ones (`crossScriptThreshold`), and let reports naming the same
-///   people and places join on fewer shared words (`namedThreshold`).
+///   people and places join on fewer shared words (`namedThreshold`);
+/// - the day after: a denial or reaction dated the next day joins when its text goes back to
+///   the story's day (`followUpThreshold`), where a new event on another day would not;
+/// - order: a report that ties two open stories as plainly as it joins one merges them (the
+///   first reports of one event may not have met), and `story(of:)` gives what an earlier
+///   assignment's story number stands for now.
 public struct StoryClusterer: Sendable {
     public let configuration: StoryClusteringConfiguration
     private var terms = StoryTerms()
@@ -154,6 +172,9 @@ public struct StoryClusterer: Sendable {
     /// Per term, the sequence numbers of the live articles indexed under it (ascending).
     private var postings: [PostingList] = []
     private var openStories: [Int: OpenStory] = [:]
+    /// Stories merged into another, by number; kept for the clusterer's life, so that any
+    /// assignment it gave can be read (a few per thousand articles).
+    private var mergedInto: [Int: Int] = [:]
     private var closed: [Story] = []
     private var nextStory = 0
     private var newest = -Double.infinity
@@ -247,13 +268,13 @@ public struct StoryClusterer: Sendable {
         let warmUp = max(0, 1 - Double(seen) / Double(max(1, configuration.warmUpArticles)))
         let threshold = configuration.threshold + configuration.warmUpBoost * warmUp
         let outlet = article.outlet.map { outlets.number(of: $0) } ?? -1
-        let report = Report(days: days, outlet: outlet)
+        var report = Report(days: days, outlet: outlet, body: article.body, published: article.published)
         var ranking = Ranking()
         var similarities: [(index: Int, similarity: Float)] = []
         similarities.reserveCapacity(candidates.count)
         for index in strongest(candidates, sharing: configuration.minimumSharedTerms) {
             let cosine = cosine(query, with: index, weights)
-            var similarity = weighed(cosine, with: index, report)
+            var similarity = weighed(cosine, with: index, &report)
             comparisons += 1
             // Fewer shared words suffice when the two name the same people and places (their
             // gazetteer entities agree) and nothing else speaks against it: joined at the bar,
@@ -279,7 +300,7 @@ public struct StoryClusterer: Sendable {
             for index in strongest(named, sharing: configuration.minimumSharedEntities) {
                 let cosine = entityCosine(entities, live[index].entities, weights)
                 let scaled = cosine * Float(configuration.threshold / configuration.crossScriptThreshold)
-                let similarity = weighed(scaled, with: index, report)
+                let similarity = weighed(scaled, with: index, &report)
                 comparisons += 1
                 similarities.append((index, similarity))
                 ranking.offer(story: live[index].story, similarity: similarity)
@@ -292,7 +313,32 @@ public struct StoryClusterer: Sendable {
         var related: Int?
         if joins {
             storyID = ranking.best
-            if ranking.second >= 0 && Double(ranking.secondSimilarity) >= configuration.relatedThreshold {
+            // A report whose lead gives no date is dated by the story it joins, so that it
+            // cannot tie that story to one of other days.
+            if days.isEmpty, let storyDays = openStories[storyID]?.days, !storyDays.isEmpty {
+                report.days = storyDays
+                for position in similarities.indices where live[similarities[position].index].story != storyID {
+                    let (index, similarity) = similarities[position]
+                    similarities[position].similarity = weighed(similarity, with: index, &report, datesOnly: true)
+                }
+            }
+            // Every other story this report ties to as plainly is the same event, split because
+            // its first reports did not meet (they came in another script, or the day after,
+            // before the reports that link them): one story again.
+            var bridged: [Int] = []
+            if configuration.mergesBridgedStories && configuration.readsLeadDates {
+                let bridge = threshold + configuration.bridgeMargin
+                for (index, similarity) in similarities
+                where Double(similarity) >= bridge && live[index].story != storyID
+                    && !bridged.contains(live[index].story)
+                {
+                    bridged.append(live[index].story)
+                }
+            }
+            for other in bridged.sorted() { merge(other, into: storyID) }
+            if ranking.second >= 0 && !bridged.contains(ranking.second)
+                && Double(ranking.secondSimilarity) >= configuration.relatedThreshold
+            {
                 related = ranking.second
             }
         } else {
@@ -309,7 +355,7 @@ public struct StoryClusterer: Sendable {
             openStories[storyID]!.centrality[Int(live[index].member)] += similarity
         }
         let member = openStories[storyID]!.add(
-            id: article.id, title: article.title, time: time, centrality: centrality)
+            id: article.id, title: article.title, time: time, centrality: centrality, days: days)
         if let related {
             openStories[storyID]!.related.insert(related)
             openStories[related]?.related.insert(storyID)
@@ -333,6 +379,33 @@ public struct StoryClusterer: Sendable {
         return StoryAssignment(
             story: storyID, isNewStory: !joins, similarity: joins ? Double(ranking.bestSimilarity) : 0, related: related
         )
+    }
+
+    /// The story an assignment's story number stands for now: a story merged into another
+    /// (when a report bridged them) answers the one that absorbed it.
+    public func story(of assigned: Int) -> Int {
+        var story = assigned
+        while let into = mergedInto[story] { story = into }
+        return story
+    }
+
+    /// Moves the members of open story `source` into `target`.
+    private mutating func merge(_ source: Int, into target: Int) {
+        guard source != target, let absorbed = openStories.removeValue(forKey: source) else { return }
+        let offset = Int32(openStories[target]!.ids.count)
+        openStories[target]!.absorb(absorbed)
+        openStories[target]!.related.remove(source)
+        openStories[target]!.related.remove(target)
+        for other in absorbed.related where other != target {
+            openStories[other]?.related.remove(source)
+            openStories[other]?.related.insert(target)
+            openStories[target]!.related.insert(other)
+        }
+        mergedInto[source] = target
+        for index in (oldestLive - liveOffset)..<live.count where live[index].story == source {
+            live[index].story = target
+            live[index].member += offset
+        }
     }
 
     /// Stories that left the window since the last call, with their members.
@@ -576,6 +649,25 @@ public struct StoryClusterer: Sendable {
 
     private static let boundWords: Set<String> = ["until", "till", "through", "by", "до", "по"]
 
+    /// Every day (UTC day number) the text names, paragraph by paragraph: the days a later report
+    /// refers back to ("the coalition said on Saturday").
+    static func mentionedDays(ofBody body: String, published: Date) -> [Int32] {
+        var days: [Int32] = []
+        for paragraph in body.split(separator: "\n", omittingEmptySubsequences: true) {
+            let text = String(paragraph)
+            for mention in TimeExtractor.times(in: text, tokens: Tokenizer.tokens(of: text), published: published) {
+                guard let interval = mention.interval else { continue }
+                switch mention.granularity {
+                case .minute, .hour, .partOfDay, .day:
+                    let day = Int32((interval.start.timeIntervalSince1970 / 86_400).rounded(.down))
+                    if !days.contains(day) { days.append(day) }
+                case .week, .month, .year, .vague: continue
+                }
+            }
+        }
+        return days
+    }
+
     /// Both name days and none agrees.
     static func datesConflict(_ a: [Int32], _ b: [Int32]) -> Bool {
         guard !a.isEmpty, !b.isEmpty else { return false }
@@ -620,17 +712,23 @@ public struct StoryClusterer: Sendable {
     /// the bar it must clear reads as `threshold`:
     /// - when both leads date the event and no date agrees (or the member's lead gives no date
     ///   and the report's days all come after the day the member was filed), the report is
-    ///   another event, and only near-identical text may say otherwise (`dateConflictThreshold`);
+    ///   another event, and only near-identical text may say otherwise (`dateConflictThreshold`)
+    ///   ... unless it is dated the day after a day of the story and names that day in its text:
+    ///   the denial filed on Sunday of Saturday's strike belongs to the strike's story, at
+    ///   `followUpThreshold`;
     /// - an earlier report of the same outlet shares its house style (stock phrases, the same
     ///   desk's wording) whatever the event, so it needs `sameOutletThreshold`.
-    private func weighed(_ similarity: Float, with index: Int, _ report: Report) -> Float {
+    private func weighed(_ similarity: Float, with index: Int, _ report: inout Report, datesOnly: Bool = false)
+        -> Float
+    {
         var weighed = similarity
-        if report.outlet >= 0 && live[index].outlet == report.outlet
+        if !datesOnly && report.outlet >= 0 && live[index].outlet == report.outlet
             && Double(similarity) < configuration.sameOutletThreshold && outlets.count >= Self.outletsForHouseStyle
         {
             weighed *= Float(configuration.threshold / configuration.sameOutletThreshold)
         }
         guard Double(similarity) < configuration.dateConflictThreshold, !report.days.isEmpty else { return weighed }
+        let story = live[index].story
         if live[index].days.isEmpty {
             // A member whose lead names no day was filed on its day at the latest: a report of
             // days after that is not of its event.
@@ -639,6 +737,11 @@ public struct StoryClusterer: Sendable {
             guard report.days.allSatisfy({ $0 > filed }) else { return weighed }
         } else {
             guard Self.datesConflict(report.days, live[index].days) else { return weighed }
+        }
+        if Double(similarity) >= configuration.followUpThreshold, let storyDays = openStories[story]?.days,
+            report.mentions(anyOf: storyDays.filter { report.days.contains($0 + 1) })
+        {
+            return weighed * Float(configuration.threshold / configuration.followUpThreshold)
         }
         return weighed * Float(configuration.threshold / configuration.dateConflictThreshold)
     }
@@ -870,19 +973,33 @@ private struct OpenStory: Sendable {
     var titles: [String] = []
     var centrality: [Float] = []
     var related: Set<Int> = []
+    /// The days its members' leads name: when the event happened, as its reports say.
+    var days: [Int32] = []
 
     init(first: Double) {
         self.first = first
         last = first
     }
 
-    mutating func add(id: String, title: String, time: Double, centrality: Float) -> Int {
+    mutating func add(id: String, title: String, time: Double, centrality: Float, days: [Int32]) -> Int {
+        for day in days where !self.days.contains(day) { self.days.append(day) }
         ids.append(id)
         titles.append(title)
         self.centrality.append(centrality)
         first = min(first, time)
         last = max(last, time)
         return ids.count - 1
+    }
+
+    /// Takes in the members of another story, after its own.
+    mutating func absorb(_ other: OpenStory) {
+        ids += other.ids
+        titles += other.titles
+        centrality += other.centrality
+        related.formUnion(other.related)
+        for day in other.days where !days.contains(day) { days.append(day) }
+        first = min(first, other.first)
+        last = max(last, other.last)
     }
 
     func story(id: Int) -> Story {
@@ -896,11 +1013,29 @@ private struct OpenStory: Sendable {
     }
 }
 
-/// What a new report says beyond its words: the days its lead names and its outlet.
+/// What a new report says beyond its words: the days its lead names, the entities its title
+/// names, and (read only when a follow-up is in question) every day its text names.
 private struct Report {
     var days: [Int32]
     /// The outlet's number, -1 when unknown.
     let outlet: Int32
+    let body: String
+    let published: Date
+    private var mentioned: [Int32]?
+
+    init(days: [Int32], outlet: Int32, body: String, published: Date) {
+        self.days = days
+        self.outlet = outlet
+        self.body = body
+        self.published = published
+    }
+
+    /// Whether the text names one of `wanted` (none asked, no reading).
+    mutating func mentions(anyOf wanted: [Int32]) -> Bool {
+        guard !wanted.isEmpty else { return false }
+        if mentioned == nil { mentioned = StoryClusterer.mentionedDays(ofBody: body, published: published) }
+        return mentioned!.contains { wanted.contains($0) }
+    }
 }
 
 /// Outlet names by number.

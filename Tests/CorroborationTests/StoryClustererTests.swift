@@ -60,6 +60,31 @@ struct StoryClustererTests {
             Конашенков заявил, что российская авиация бьет только по объектам ИГ.
             """, outlet: "interfax")
 
+    /// Moscow's denial, filed the next day; its last paragraph goes back to Saturday's strike.
+    static let denialReuters = StoryArticle(
+        id: "reuters-2", published: date(hours: 26),
+        title: "Russia denies its jets bombed U.S.-backed SDF fighters near Deir al-Zor",
+        body: """
+            MOSCOW, Sept 17 (Reuters) - Russia's Defense Ministry on Sunday denied that its aircraft had bombed \
+            U.S.-backed SDF fighters near Deir al-Zor, saying Russian jets hit only Islamic State targets.
+            Igor Konashenkov, the ministry spokesman, said Moscow had informed Washington of the borders of \
+            its operation in advance.
+            The coalition said on Saturday that Russian munitions struck a position east of the Euphrates \
+            where SDF fighters and coalition advisers were stationed. The SDF said six of its fighters were wounded.
+            """, outlet: "reuters")
+
+    /// The denial as Interfax carried it, with no word of Saturday.
+    static let denialInterfax = StoryArticle(
+        id: "interfax-2", published: date(hours: 25),
+        title: "Минобороны России отвергло сообщения об ударе по СДС под Дейр-эз-Зором",
+        body: """
+            Москва. 17 сентября. INTERFAX.RU - Министерство обороны России в воскресенье отвергло заявления \
+            коалиции о том, что российская авиация нанесла удар по позициям «Сирийских демократических сил» (СДС) \
+            восточнее Евфрата под Дейр-эз-Зором.
+            Как заявил официальный представитель Минобороны генерал-майор Игорь Конашенков, американская сторона \
+            была заранее проинформирована о границах операции.
+            """, outlet: "interfax")
+
     /// Another event of the same place, day and ministry, from the AP desk that wrote `strikeAP`.
     static let generalKilledAP = StoryArticle(
         id: "ap-2", published: date(hours: 5),
@@ -241,6 +266,40 @@ struct StoryClustererTests {
         var wordsOnly = Self.clusterer(unnamed)
         _ = wordsOnly.add(Self.strikeAP)
         #expect(wordsOnly.add(Self.strikeInterfax).isNewStory)
+    }
+
+    @Test func denialOfTheDayBeforeJoinsTheStoryWhenItSaysSo() {
+        var clusterer = Self.clusterer()
+        let first = clusterer.add(Self.strikeAP)
+        _ = clusterer.add(Self.strikeReuters)
+        let denial = clusterer.add(Self.denialReuters)
+        #expect(denial.story == first.story, "similarity \(denial.similarity)")
+        // The same report without its paragraph on Saturday is dated Sunday and nothing ties it to
+        // Saturday's strike: another event, as far as the dates tell.
+        var undated = Self.denialReuters
+        undated.body = undated.body.split(separator: "\n").prefix(2).joined(separator: "\n")
+        var again = Self.clusterer()
+        let strike = again.add(Self.strikeAP)
+        _ = again.add(Self.strikeReuters)
+        let alone = again.add(undated)
+        #expect(alone.isNewStory)
+        #expect(alone.related == strike.story)
+    }
+
+    @Test func reportThatTiesTwoStoriesMergesThem() {
+        var clusterer = Self.clusterer()
+        let strike = clusterer.add(Self.strikeAP)
+        // Interfax's denial is dated Sunday and does not go back to Saturday: a story of its own.
+        let russian = clusterer.add(Self.denialInterfax)
+        #expect(russian.isNewStory)
+        // Reuters' denial belongs to both: one story again, under the first one's number.
+        let denial = clusterer.add(Self.denialReuters)
+        #expect(denial.story == strike.story)
+        #expect(clusterer.story(of: russian.story) == strike.story)
+        let stories = clusterer.finish().filter { $0.articleIDs.contains("ap-1") }
+        #expect(stories.map { Set($0.articleIDs) } == [["ap-1", "interfax-2", "reuters-2"]])
+        #expect(stories.first?.firstSeen == Self.strikeAP.published)
+        #expect(stories.first?.lastSeen == Self.denialReuters.published)
     }
 
     @Test func anOutletsOwnEarlierReportNeedsMoreThanHouseStyle() {
