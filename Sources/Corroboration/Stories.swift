@@ -114,7 +114,7 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// Word similarity that suffices, with no date or outlet against it, when the two articles'
     /// gazetteer entities agree at least `namedEntityThreshold` (IDF-weighted cosine of the
     /// entities of title and lead).
-    public var namedThreshold: Double = 0.25
+    public var namedThreshold: Double = 0.3
     public var namedEntityThreshold: Double = 0.5
     /// Similarity needed instead of `threshold` with an earlier report of the same outlet (when
     /// `StoryArticle.outlet` says): its house style makes any two of its reports look alike.
