@@ -249,7 +249,8 @@ enum PropositionWording {
         "in a statement that ", "in a statement ", "on monday that ", "on tuesday that ", "on wednesday that ",
         "on thursday that ", "on friday that ", "on saturday that ", "on sunday that ", "on monday ", "on tuesday ",
         "on wednesday ", "on thursday ", "on friday ", "on saturday ", "on sunday ", "earlier that ", "later that ",
-        "today that ", "that ", "что ", "о том, что ",
+        "today that ", "monday that ", "tuesday that ", "wednesday that ", "thursday that ", "friday that ",
+        "saturday that ", "sunday that ", "that ", "что ", "о том, что ",
     ]
 
     static func tidy(_ text: String) -> String {
@@ -264,7 +265,7 @@ enum PropositionWording {
                 break
             }
         }
-        while let last = rest.last, ",;:".contains(last) { rest = rest.dropLast() }
+        while let last = rest.last, ",;:.".contains(last) { rest = rest.dropLast() }
         guard let first = rest.first else { return text }
         return first.uppercased() + rest.dropFirst()
     }
