@@ -57,7 +57,9 @@ public struct NumberConflictDetector: Sendable {
             for (indexB, quantityB) in b.quantities.enumerated() where a.keys[indexA].sameThing(as: b.keys[indexB]) {
                 // "None of its advisers were hurt" speaks of one group; against another count
                 // it is only a conflict when both name what they count, and name the same.
-                if quantityA.upper == 0 || quantityB.upper == 0, a.keys[indexA].noun == nil || b.keys[indexB].noun == nil {
+                if quantityA.upper == 0 || quantityB.upper == 0,
+                    a.keys[indexA].noun == nil || b.keys[indexB].noun == nil
+                {
                     continue
                 }
                 if Self.compatible(quantityA, quantityB) {
