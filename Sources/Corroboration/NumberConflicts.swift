@@ -47,6 +47,22 @@ public struct NumberConflictDetector: Sendable {
         conflicts(Figures(a), Figures(b))
     }
 
+    /// Whether some figure of `a` and some figure of `b` count the same thing and agree ("six
+    /// fighters wounded" and "several fighters wounded"): the two sentences affirm one count.
+    public func agree(_ a: [Quantity], _ b: [Quantity]) -> Bool {
+        let left = Figures(a)
+        let right = Figures(b)
+        for (indexA, quantityA) in a.enumerated() where left.keys[indexA].isComparable && quantityA.upper != 0 {
+            for (indexB, quantityB) in b.enumerated()
+            where quantityB.upper != 0 && left.keys[indexA].sameThing(as: right.keys[indexB])
+                && Self.compatible(quantityA, quantityB)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
     /// `conflicts(_:_:)` on figures prepared once per sentence, for a sentence met in many pairs.
     public func conflicts(_ a: Figures, _ b: Figures) -> [NumberConflict] {
         guard !a.quantities.isEmpty, !b.quantities.isEmpty else { return [] }

@@ -235,6 +235,13 @@ public struct StoryScorer: Sendable {
             {
                 (relation, detail) = (.supports, nil)
             }
+            // A sentence that affirms the same count ("several SDF fighters were wounded, while
+            // the advisers were not hurt") carries the claim; its negation is about something else.
+            if relation == .contradicts, !entry.denies, detail?.contains(" vs ") != true,
+                NumberConflictDetector().agree(entry.claim.quantities, canonicalEntry.claim.quantities)
+            {
+                (relation, detail) = (.supports, nil)
+            }
             members.append(
                 ClaimGroup.Member(
                     report: report.id, outlet: report.outlet, origin: report.origin, published: report.published,
