@@ -224,20 +224,32 @@ public struct CorroborationReport: Sendable {
         claims.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }
 
-    /// The claims a reader sees first: every claim that is not single-source, and the single-source
-    /// ones up to `singleSourceLimit`.
-    public func featuredClaims(singleSourceLimit: Int?) -> (shown: [ClaimEntry], hidden: Int) {
-        guard let limit = singleSourceLimit else { return (claims, 0) }
+    /// The claims a reader sees first: every contested and corroborated one, and up to
+    /// `limit` each of the attributed and single-source ones (all with a nil `limit`). Returns
+    /// how many of each status were left out.
+    public func featuredClaims(limit: Int?) -> (shown: [ClaimEntry], hidden: [ClaimStatus: Int]) {
+        guard let limit else { return (claims, [:]) }
         var shown: [ClaimEntry] = []
-        var single = 0
+        var seen: [ClaimStatus: Int] = [:]
+        var hidden: [ClaimStatus: Int] = [:]
         for claim in claims {
-            if claim.status == .singleSource {
-                single += 1
-                if single > limit { continue }
+            seen[claim.status, default: 0] += 1
+            if claim.status == .attributed || claim.status == .singleSource, seen[claim.status]! > limit {
+                hidden[claim.status, default: 0] += 1
+                continue
             }
             shown.append(claim)
         }
-        return (shown, claims.count - shown.count)
+        return (shown, hidden)
+    }
+
+    /// "… and 30 more attributed and 10 more single-source claims (--full lists them)", or nil.
+    public static func describeHidden(_ hidden: [ClaimStatus: Int]) -> String? {
+        let parts = [ClaimStatus.attributed, .singleSource].compactMap { status in
+            hidden[status].map { "\($0) more \(status.rawValue)" }
+        }
+        guard !parts.isEmpty else { return nil }
+        return "… and " + parts.joined(separator: " and ") + " claims (--full lists them)"
     }
 }
 

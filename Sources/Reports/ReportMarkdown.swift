@@ -46,7 +46,7 @@ public struct ReportMarkdownRenderer: Sendable {
             }
         }
 
-        let (shown, hidden) = report.featuredClaims(singleSourceLimit: full ? nil : 8)
+        let (shown, hidden) = report.featuredClaims(limit: full ? nil : 10)
         out += "\n## Claims\n"
         for claim in shown {
             out += "\n### \(claim.number). \(claim.status.rawValue.uppercased()): \(md(claim.text))\n\n"
@@ -60,7 +60,7 @@ public struct ReportMarkdownRenderer: Sendable {
             out += evidenceList("Contradicted by", claim.contradicting)
             out += evidenceList("Relayed or discussed by", claim.discussing)
         }
-        if hidden > 0 { out += "\n*… and \(hidden) more single-source claims (`--full` lists them).*\n" }
+        if let note = CorroborationReport.describeHidden(hidden) { out += "\n*\(note)*\n" }
 
         let columns = report.claims.filter { $0.status != .singleSource }
         if !columns.isEmpty, report.outlets.count > 1 {

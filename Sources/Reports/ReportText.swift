@@ -5,14 +5,15 @@ import Foundation
 /// each claim with the reports behind it, the outlet-by-claim matrix and the timeline.
 public struct ReportTextRenderer: Sendable {
     public var style: TerminalStyle
-    /// Single-source claims shown before the rest are only counted; nil shows every claim.
-    public var singleSourceLimit: Int?
+    /// Attributed and single-source claims shown (each) before the rest are only counted; nil
+    /// shows every claim.
+    public var claimLimit: Int?
     /// Supporting reports shown per claim before the rest are summarized; nil shows them all.
     public var evidenceLimit: Int?
 
-    public init(style: TerminalStyle = .plain, singleSourceLimit: Int? = 8, evidenceLimit: Int? = 4) {
+    public init(style: TerminalStyle = .plain, claimLimit: Int? = 10, evidenceLimit: Int? = 3) {
         self.style = style
-        self.singleSourceLimit = singleSourceLimit
+        self.claimLimit = claimLimit
         self.evidenceLimit = evidenceLimit
     }
 
@@ -120,7 +121,7 @@ public struct ReportTextRenderer: Sendable {
         guard !report.claims.isEmpty else {
             return section("Claims") + "  No claims extracted yet: run `corroborate ingest` (without --no-analysis).\n"
         }
-        let (shown, hidden) = report.featuredClaims(singleSourceLimit: singleSourceLimit)
+        let (shown, hidden) = report.featuredClaims(limit: claimLimit)
         var out = section("Claims")
         for claim in shown {
             let badge = TerminalStyle.pad(claim.status.rawValue.uppercased(), 13)
@@ -140,11 +141,7 @@ public struct ReportTextRenderer: Sendable {
             out += evidenceLines(claim.contradicting, mark: "✗", paint: .red, limit: nil, indent: indent)
             out += evidenceLines(claim.discussing, mark: "~", paint: .cyan, limit: evidenceLimit, indent: indent)
         }
-        if hidden > 0 {
-            out += style.paint(
-                "  … and \(hidden) more single-source claim\(hidden == 1 ? "" : "s") (--full lists them)", .dim)
-            out += "\n"
-        }
+        if let note = CorroborationReport.describeHidden(hidden) { out += style.paint("  " + note, .dim) + "\n" }
         return out
     }
 

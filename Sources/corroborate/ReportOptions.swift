@@ -37,7 +37,7 @@ struct ReportOptions: ParsableArguments {
         case .text:
             let style = out == nil ? TerminalStyle.forStandardOutput(color) : .plain
             document = ReportTextRenderer(
-                style: style, singleSourceLimit: full ? nil : 8, evidenceLimit: full ? nil : 4
+                style: style, claimLimit: full ? nil : 10, evidenceLimit: full ? nil : 3
             ).render(report)
         }
         try write(document)

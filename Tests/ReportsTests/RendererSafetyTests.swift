@@ -83,7 +83,7 @@ import TextAnalysis
 
     @Test func terminalTextHoldsNoControlSequences() {
         let style = TerminalStyle(color: true, width: 80)
-        let text = ReportTextRenderer(style: style, singleSourceLimit: nil, evidenceLimit: nil).render(
+        let text = ReportTextRenderer(style: style, claimLimit: nil, evidenceLimit: nil).render(
             Self.hostileReport())
         #expect(!text.contains("\u{1B}]"), "no OSC sequence")
         #expect(!text.contains("\u{07}"))
