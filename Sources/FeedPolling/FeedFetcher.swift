@@ -241,21 +241,22 @@ public final class FeedFetcher: Sendable {
         } catch let error as FetchError {
             throw error
         } catch let error as HTTPClientError {
-            throw Self.describe(error, url: url)
+            throw describe(error, url: url)
         } catch {
             throw .transport("\(url.host ?? ""): \(error)")
         }
     }
 
-    static func describe(_ error: HTTPClientError, url: URL) -> FetchError {
+    func describe(_ error: HTTPClientError, url: URL) -> FetchError {
         switch error {
         case .deadlineExceeded: return .timedOut("the whole exchange with \(url.host ?? "")")
         case .readTimeout: return .timedOut("\(url.host ?? "") stopped sending")
         case .connectTimeout: return .timedOut("connecting to \(url.host ?? "")")
         case .remoteConnectionClosed: return .transport("\(url.host ?? "") closed the connection")
         default:
+            // The decompressor's own ratio bound: a compression bomb.
             if "\(error)".lowercased().contains("decompression") {
-                return .tooLarge(limit: 0)
+                return .tooLarge(limit: configuration.maxBytes)
             }
             return .transport("\(url.host ?? ""): \(error)")
         }
