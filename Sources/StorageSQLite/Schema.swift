@@ -31,6 +31,9 @@ import GRDB
 /// - `story` (v4): a group of items that report one event: its title (the earliest original
 ///   member's) and time span. `storyItem`: each item's story; an item without a row is still to
 ///   be placed, so a run killed in between is finished by the next one.
+/// - `item_relation` (v5): the items that are not `original` (copies and derived items), by
+///   relation: a partial index, small, so that counting them reads neither the items nor the
+///   whole of an index.
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -149,6 +152,9 @@ enum Schema {
                     );
                     CREATE INDEX storyItem_story ON storyItem(storyID);
                     """)
+        }
+        migrator.registerMigration("v5: index of copies and derived items") { db in
+            try db.execute(sql: "CREATE INDEX item_relation ON item(relation) WHERE relation != 'original'")
         }
         migrator.registerMigration("v6: feed polling state") { db in
             try db.execute(
