@@ -144,9 +144,13 @@ public final class SQLiteStore: CorroborationStore {
             return db.lastInsertedRowID
         }
         let id: Int64 = row["id"]
-        let title = feed.title ?? row["title"]
-        let format = feed.format ?? row["format"]
-        if row["outletID"] != feed.outletID || row["title"] != title || row["format"] != format {
+        // Typed as optionals: a feed added by `feeds add` has no title or format yet.
+        let storedOutlet: String = row["outletID"]
+        let storedTitle: String? = row["title"]
+        let storedFormat: String? = row["format"]
+        let title = feed.title ?? storedTitle
+        let format = feed.format ?? storedFormat
+        if storedOutlet != feed.outletID || storedTitle != title || storedFormat != format {
             let update = try db.cachedStatement(
                 sql: "UPDATE feed SET outletID = ?, title = ?, format = ? WHERE id = ?")
             try update.execute(arguments: [feed.outletID, title, format, id])
