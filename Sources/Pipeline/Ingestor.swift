@@ -133,8 +133,10 @@ public final class Ingestor {
     }
 
     /// Ingests every input; a failure is recorded in the summary and the rest goes on.
+    /// - Parameter keepingIndex: keep the syndication index for another call on this ingestor
+    ///   (a poller hands over one batch of documents at a time); by default it is freed at the end.
     public func ingest(
-        _ inputs: [FeedInput], progress: (IngestProgress) -> Void = { _ in }
+        _ inputs: [FeedInput], keepingIndex: Bool = false, progress: (IngestProgress) -> Void = { _ in }
     ) async -> IngestSummary {
         var summary = IngestSummary()
         // Later feed documents are parsed and analysed while the current one is written.
@@ -181,7 +183,7 @@ public final class Ingestor {
             progress(IngestProgress(filesDone: number + 1, filesTotal: inputs.count, summary: summary))
         }
         await submit(summary: &summary)
-        releaseIndex()
+        if !keepingIndex { releaseIndex() }
         await settle(summary: &summary)
         return summary
     }

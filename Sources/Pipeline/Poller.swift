@@ -178,7 +178,9 @@ public final class Poller {
             return FeedInput(
                 source: .fetched(bytes: bytes, url: feed.url, charset: response.charset), outlet: feed.outletID)
         }
-        let result = await ingestor.ingest(inputs)
+        // The index stays between batches: reloading it from the store for each would cost
+        // time and, while the old one is freed, twice its memory.
+        let result = await ingestor.ingest(inputs, keepingIndex: true)
         summary.ingest.files += result.files
         summary.ingest.items += result.items
         summary.ingest.new += result.new
