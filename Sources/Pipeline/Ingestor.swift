@@ -99,7 +99,15 @@ public final class Ingestor {
     private let resolver: OutletResolver
     private let detector: CreditDetector
     private let fingerprinting: any TextFingerprinting
-    private var index: SyndicationIndex
+    /// The syndication index, made when first needed (after a reset or a release, when next
+    /// needed): an empty one costs a few milliseconds to make (an LSH table per band).
+    private var index: SyndicationIndex {
+        if let made = madeIndex { return made }
+        let made = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        madeIndex = made
+        return made
+    }
+    private var madeIndex: SyndicationIndex?
     private let wires: Set<String>
     private var loadedDays = Set<Int>()
     private var knownOutlets = Set<String>()
@@ -123,7 +131,6 @@ public final class Ingestor {
         detector = CreditDetector(outlets: registry.outlets, kinds: CreditDetector.syndicationKinds)
         self.fingerprinting = fingerprinting
         wires = Set(registry.outlets.filter(\.wire).map(\.id))
-        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
         preparation = FeedPreparation(
             resolver: resolver, detector: detector, fingerprinting: fingerprinting, outletOverride: outletOverride,
             parserOptions: parserOptions)
@@ -188,18 +195,18 @@ public final class Ingestor {
         return summary
     }
 
-    /// Replaces the index, once every document is staged, with an empty one, reloaded from the
-    /// store should this ingestor ingest again, and frees the old one on another thread while
-    /// the last batch is written: its entries (one per item of the run and of the days around)
-    /// took 40 ms to free at the end of the 1,000-feed ingest, after everything else.
+    /// Lets go of the index once every document is staged (it is reloaded from the store should
+    /// this ingestor ingest again), and frees it on another thread while the last batch is
+    /// written: its entries (one per item of the run and of the days around) took 40 ms to free
+    /// at the end of the 1,000-feed ingest, after everything else.
     private func releaseIndex() {
         final class Released: @unchecked Sendable {
             /// The only reference left: the task below drops it.
             var index: SyndicationIndex?
-            init(_ index: SyndicationIndex) { self.index = index }
+            init(_ index: SyndicationIndex?) { self.index = index }
         }
-        let released = Released(index)
-        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        let released = Released(madeIndex)
+        madeIndex = nil
         loadedDays.removeAll()
         Task.detached { released.index = nil }
     }
@@ -207,7 +214,7 @@ public final class Ingestor {
     /// A failed write leaves the in-memory index ahead of the store: start it afresh, to be
     /// reloaded from the store as batches need it.
     private func resetIndex() {
-        index = SyndicationIndex(fingerprinting: fingerprinting, wireOutlets: wires)
+        madeIndex = nil
         loadedDays.removeAll()
         outletsWithItems = nil
         staged = IngestWrite()
@@ -422,15 +429,20 @@ public final class Ingestor {
         let existing =
             outletsWithItems!.contains(outletID)
             ? try await store.existingItems(outletID: outletID, identities: analyzed.map(\.identity)) : [:]
-        try await loadWindows(
-            for: analyzed.lazy.filter { existing[$0.identity] == nil }.map(\.report.date), fetchedAt: fetchedAt,
-            summary: &summary)
+        // By index, here and below: a report is read in place, not copied (a copy retains each
+        // of its twenty-odd fields, and a lazy filter over the reports copied every one).
+        var dates: [Date?] = []
+        for index in analyzed.indices where existing.isEmpty || existing[analyzed[index].identity] == nil {
+            dates.append(analyzed[index].report.date)
+        }
+        try await loadWindows(for: dates, fetchedAt: fetchedAt, summary: &summary)
         if let feed { staged.feeds.append(feed) }
         staged.outlets += pendingOutlets
         pendingOutlets.removeAll()
-        for item in analyzed {
-            let report = item.report
-            if !existing.isEmpty, let stored = existing[item.identity] {
+        for index in analyzed.indices {
+            let report = analyzed[index].report
+            if !existing.isEmpty, let stored = existing[analyzed[index].identity] {
+                let item = analyzed[index]
                 if stored.contentHash == item.contentHash || stored.earlierHashes.contains(item.contentHash) {
                     // Unchanged, or an earlier version seen again (a feed that still lists it).
                     stagedCounts.unchanged += 1
@@ -444,15 +456,15 @@ public final class Ingestor {
                 continue
             }
             let key = ItemRef.new(stagedFirstKey + staged.newItems.count)
-            let decision = index.decide(
-                key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: item.signature,
-                bandKeys: item.bandKeys, credits: item.credits)
+            let decision = self.index.decide(
+                key: key, outletID: outletID, date: report.date ?? fetchedAt, signature: analyzed[index].signature,
+                bandKeys: analyzed[index].bandKeys, credits: analyzed[index].credits)
             staged.newItems.append(
                 NewItem(
-                    report: report, identity: item.identity, contentHash: item.contentHash, feedKey: feed?.key,
-                    fetchedAt: fetchedAt, signature: item.signature,
+                    report: report, identity: analyzed[index].identity, contentHash: analyzed[index].contentHash,
+                    feedKey: feed?.key, fetchedAt: fetchedAt, signature: analyzed[index].signature,
                     origin: decision.origin, relation: decision.relation, similarity: decision.similarity,
-                    credits: item.credits))
+                    credits: analyzed[index].credits))
             staged.originChanges += decision.originChanges
             stagedCounts.new += 1
             if decision.relation == .copy { stagedCounts.copies += 1 }
@@ -514,7 +526,7 @@ public final class Ingestor {
         do {
             let result = try await write.task.value
             for (position, id) in result.newIDs.enumerated() {
-                index.rename(.new(write.firstKey + position), to: .stored(id))
+                madeIndex?.rename(.new(write.firstKey + position), to: .stored(id))
             }
             lastCommitted = (write.firstKey, result.newIDs)
             for outlet in write.outlets { outletsWithItems?.insert(outlet) }
