@@ -67,7 +67,8 @@ enum CorroborateBench {
                         allowed: [
                             "--corpus", "--out", "--threshold", "--window-h", "--min-shared", "--index-terms",
                             "--query-terms", "--max-posting", "--warm-up-boost", "--date-conflict",
-                            "--max-comparisons",
+                            "--max-comparisons", "--follow-up", "--cross-script", "--same-outlet", "--entities",
+                            "--merge", "--bridge-margin",
                         ]))
             case "ecbplus":
                 try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out", "--entities"]))

@@ -117,10 +117,12 @@ struct ArticleFields: JSONLineRecord {
     var title: [UInt8] = []
     var body: [UInt8] = []
     var published: [UInt8] = []
+    var outlet: [UInt8] = []
     var hasID = false
 
     mutating func read(_ line: UnsafeBufferPointer<UInt8>) throws(CorpusError) {
         id.removeAll(keepingCapacity: true)
+        outlet.removeAll(keepingCapacity: true)
         title.removeAll(keepingCapacity: true)
         body.removeAll(keepingCapacity: true)
         published.removeAll(keepingCapacity: true)
@@ -160,6 +162,9 @@ struct ArticleFields: JSONLineRecord {
             case Array("published".utf8) where quoted:
                 cursor.advance()
                 try cursor.string(into: &published)
+            case Array("outlet".utf8) where quoted:
+                cursor.advance()
+                try cursor.string(into: &outlet)
             default:
                 try cursor.skipValue()
             }

@@ -13,14 +13,18 @@ import Foundation
 extension CorroborateBench {
     static let storiesUsage = """
                corroborate-bench stories --corpus FILE.jsonl [--out LABELS.tsv] [--threshold T]
-                                         [--window-h 72]
+                                         [--window-h 72] [--follow-up T] [--cross-script T]
+                                         [--same-outlet T] [--entities on|off] [--merge on|off]
+                                         [--bridge-margin M]
         """
 
     static let storiesHelp = """
           stories   clusters the articles into stories (StoryClusterer) on one thread, in
                     publication order as the online peers do: a first pass reads each line's
                     publication time and where it starts, a second reads the lines again in
-                    time order, so the corpus is never held in memory. Writes "id<TAB>story".
+                    time order, so the corpus is never held in memory. Writes "id<TAB>story",
+                    each article labelled with the story it ends in (a later report may merge
+                    two). The knobs default to the library's (StoryClusteringConfiguration).
         """
 
     /// `stories`: the online story clustering, timed the way `bench/cluster_peer.py` times its
@@ -41,6 +45,14 @@ extension CorroborateBench {
             "--date-conflict", default: configuration.dateConflictThreshold)
         configuration.maximumPostingLength = try options.int(
             "--max-posting", default: configuration.maximumPostingLength)
+        configuration.followUpThreshold = try options.double("--follow-up", default: configuration.followUpThreshold)
+        configuration.crossScriptThreshold = try options.double(
+            "--cross-script", default: configuration.crossScriptThreshold)
+        configuration.recognizesEntities = (options.values["--entities"] ?? "on") == "on"
+        configuration.mergesBridgedStories = (options.values["--merge"] ?? "on") == "on"
+        configuration.sameOutletThreshold = try options.double(
+            "--same-outlet", default: configuration.sameOutletThreshold)
+        configuration.bridgeMargin = try options.double("--bridge-margin", default: configuration.bridgeMargin)
 
         let started = Clock.now
         // Pass 1: publication time and byte offset of every line.
@@ -92,8 +104,9 @@ extension CorroborateBench {
             let id = String(decoding: fields.id, as: UTF8.self)
             let article = StoryArticle(
                 id: id, published: Date(timeIntervalSinceReferenceDate: times[index]),
-                title: String(decoding: fields.title, as: UTF8.self), body: String(decoding: fields.body, as: UTF8.self)
-            )
+                title: String(decoding: fields.title, as: UTF8.self),
+                body: String(decoding: fields.body, as: UTF8.self),
+                outlet: fields.outlet.isEmpty ? nil : String(decoding: fields.outlet, as: UTF8.self))
             let parsed = Clock.now
             loadSeconds += parsed - mark
             labels[index] = clusterer.add(article).story
@@ -102,6 +115,8 @@ extension CorroborateBench {
             clusterSeconds += Clock.now - parsed
         }
         closedStories += clusterer.finish().count
+        // A later report may have bridged two stories into one: label by the story that is left.
+        for index in labels.indices { labels[index] = clusterer.story(of: labels[index]) }
 
         let mark = Clock.now
         if let output {

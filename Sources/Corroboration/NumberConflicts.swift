@@ -47,6 +47,22 @@ public struct NumberConflictDetector: Sendable {
         conflicts(Figures(a), Figures(b))
     }
 
+    /// Whether some figure of `a` and some figure of `b` count the same thing and agree ("six
+    /// fighters wounded" and "several fighters wounded"): the two sentences affirm one count.
+    public func agree(_ a: [Quantity], _ b: [Quantity]) -> Bool {
+        let left = Figures(a)
+        let right = Figures(b)
+        for (indexA, quantityA) in a.enumerated() where left.keys[indexA].isComparable && quantityA.upper != 0 {
+            for (indexB, quantityB) in b.enumerated()
+            where quantityB.upper != 0 && left.keys[indexA].sameThing(as: right.keys[indexB])
+                && Self.compatible(quantityA, quantityB)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
     /// `conflicts(_:_:)` on figures prepared once per sentence, for a sentence met in many pairs.
     public func conflicts(_ a: Figures, _ b: Figures) -> [NumberConflict] {
         guard !a.quantities.isEmpty, !b.quantities.isEmpty else { return [] }
@@ -55,6 +71,13 @@ public struct NumberConflictDetector: Sendable {
             var disagreeing: Int?
             var agrees = false
             for (indexB, quantityB) in b.quantities.enumerated() where a.keys[indexA].sameThing(as: b.keys[indexB]) {
+                // "None of its advisers were hurt" speaks of one group; against another count
+                // it is only a conflict when both name what they count, and name the same.
+                if quantityA.upper == 0 || quantityB.upper == 0,
+                    a.keys[indexA].noun == nil || b.keys[indexB].noun == nil
+                {
+                    continue
+                }
                 if Self.compatible(quantityA, quantityB) {
                     agrees = true
                     break

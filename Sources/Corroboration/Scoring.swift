@@ -148,52 +148,37 @@ public struct StoryScorer: Sendable {
                         entities: Set(claim.entities.compactMap(\.entityID)), denies: denies))
             }
         }
-        // Claims in time order, each joining the group whose centroid it comes closest to
-        // (claims of one origin may join one group; origins are counted once), or starting one: a centroid keeps "six
-        // fighters were wounded" and "advisers were not hurt" from chaining through a sentence
-        // that says both.
-        let order = entries.indices.filter { !entries[$0].denies }.sorted {
+        // Claims in time order, grouped by centroid (`CentroidGrouping`).
+        let byTime: (Int, Int) -> Bool = {
             (reports[entries[$0].report].published ?? .distantPast, $0)
                 < (reports[entries[$1].report].published ?? .distantPast, $1)
         }
-        var groups: [[Int]] = []
-        var centroids: [[String: Double]] = []
-        var postings: [String: [Int]] = [:]
-        for index in order {
-            let entry = entries[index]
-            var candidates = Set<Int>()
-            for term in entry.vector.keys { for group in postings[term] ?? [] { candidates.insert(group) } }
-            var best: (group: Int, cosine: Double)?
-            for group in candidates {
-                let cosine = Self.cosine(entry.vector, centroids[group])
-                if cosine >= joinAt, cosine > (best?.cosine ?? 0) { best = (group, cosine) }
-            }
-            if let best {
-                groups[best.group].append(index)
-                for (term, weight) in entry.vector {
-                    if centroids[best.group][term] == nil { postings[term, default: []].append(best.group) }
-                    centroids[best.group][term, default: 0] += weight
-                }
-            } else {
-                groups.append([index])
-                centroids.append(entry.vector)
-                for term in entry.vector.keys { postings[term, default: []].append(groups.count - 1) }
-            }
+        var grouping = CentroidGrouping(joinAt: joinAt)
+        for index in entries.indices.filter({ !entries[$0].denies }).sorted(by: byTime) {
+            grouping.place(index, entries[index].vector)
         }
-        // A denial joins the group of what it denies: the closest by content and shared names.
+        // A denial joins the group of what it denies: the closest by content and shared names,
+        // among what another party said (the Defense Ministry denying the coalition, not itself;
+        // not an outlet's background paragraph). Denials that deny nothing here group together.
+        var unplaced: [Int] = []
         for (index, entry) in entries.enumerated() where entry.denies {
+            let party = Self.party(of: entry.claim.speaker)
             var best: (group: Int, score: Double)?
-            for (groupIndex, group) in groups.enumerated() {
+            for (groupIndex, group) in grouping.groups.enumerated() {
                 var score = 0.0
                 for member in group {
                     let other = entries[member]
+                    guard let otherParty = Self.party(of: other.claim.speaker), otherParty != party else { continue }
                     let shared = Double(entry.entities.intersection(other.entities).count)
                     score = max(score, AgreementFeatures.dot(entry.vector, other.vector) + 0.1 * min(3, shared))
                 }
                 if score >= denialJoinsAt, score > (best?.score ?? 0) { best = (groupIndex, score) }
             }
-            if let best { groups[best.group].append(index) } else { groups.append([index]) }
+            if let best { grouping.groups[best.group].append(index) } else { unplaced.append(index) }
         }
+        var denials = CentroidGrouping(joinAt: joinAt)
+        for index in unplaced.sorted(by: byTime) { denials.place(index, entries[index].vector) }
+        let groups = grouping.groups + denials.groups
 
         var scored = groups.map { scoreGroup($0, entries: entries, reports: reports) }
         scored.sort {
@@ -201,6 +186,16 @@ public struct StoryScorer: Sendable {
                 > ($1.independentOrigins, $1.members.count, $0.members.first?.published ?? .distantFuture)
         }
         return StoryScore(groups: scored, outlets: [], agreements: [], conflicts: []).withMatrix()
+    }
+
+    /// The party a speaker speaks for: the top of its affiliation chain in the gazetteer
+    /// (Konashenkov, the Defense Ministry and Russia are one party), else its voice.
+    public static func party(of speaker: Speaker?) -> String? {
+        guard let speaker else { return nil }
+        var id = speaker.affiliation ?? speaker.entityID ?? speaker.voice
+        var seen: Set<String> = [id]
+        while let next = Gazetteer.standard.entry(id: id)?.affiliation, seen.insert(next).inserted { id = next }
+        return id
     }
 
     /// Cosine of a unit vector with an unnormalized centroid.
@@ -222,15 +217,31 @@ public struct StoryScorer: Sendable {
         }
         let canonicalEntry = entries[ordered[0]]
         var members: [ClaimGroup.Member] = []
+        let canonicalParty = Self.party(of: canonicalEntry.claim.speaker)
         for index in ordered {
             let entry = entries[index]
             let report = reports[entry.report]
-            let (relation, detail) =
+            var (relation, detail) =
                 index == ordered[0]
                 ? (Relation.supports, nil)
                 : Comparer.relation(
                     of: entry.claim, to: canonicalEntry.claim, relayIsDiscussion: false,
                     close: AgreementFeatures.dot(entry.vector, canonicalEntry.vector) >= 0.5 || entry.denies)
+            // One party does not deny itself: "six were wounded but none of its advisers were hurt"
+            // from the coalition carries the coalition's claim. Counts are kept apart: a party may
+            // revise its own figure, and that is worth showing.
+            if relation == .contradicts, detail?.contains(" vs ") != true, let canonicalParty,
+                Self.party(of: entry.claim.speaker) == canonicalParty
+            {
+                (relation, detail) = (.supports, nil)
+            }
+            // A sentence that affirms the same count ("several SDF fighters were wounded, while
+            // the advisers were not hurt") carries the claim; its negation is about something else.
+            if relation == .contradicts, !entry.denies, detail?.contains(" vs ") != true,
+                NumberConflictDetector().agree(entry.claim.quantities, canonicalEntry.claim.quantities)
+            {
+                (relation, detail) = (.supports, nil)
+            }
             members.append(
                 ClaimGroup.Member(
                     report: report.id, outlet: report.outlet, origin: report.origin, published: report.published,
@@ -290,6 +301,42 @@ public struct StoryScorer: Sendable {
         return ClaimGroup(
             canonical: 0, members: members, status: status, independentOrigins: origins, speakers: speakers,
             conflicts: conflicts, confidence: confidence, reason: reason)
+    }
+}
+
+/// Claims placed one by one, each joining the group whose centroid it comes closest to, or
+/// starting one: a centroid keeps "six fighters were wounded" and "advisers were not hurt" from
+/// chaining through a sentence that says both. Claims of one origin may share a group; origins
+/// are counted once later.
+struct CentroidGrouping {
+    let joinAt: Double
+    var groups: [[Int]] = []
+    var centroids: [[String: Double]] = []
+    var postings: [String: [Int]] = [:]
+
+    init(joinAt: Double) {
+        self.joinAt = joinAt
+    }
+
+    mutating func place(_ index: Int, _ vector: [String: Double]) {
+        var candidates = Set<Int>()
+        for term in vector.keys { for group in postings[term] ?? [] { candidates.insert(group) } }
+        var best: (group: Int, cosine: Double)?
+        for group in candidates.sorted() {
+            let cosine = StoryScorer.cosine(vector, centroids[group])
+            if cosine >= joinAt, cosine > (best?.cosine ?? 0) { best = (group, cosine) }
+        }
+        if let best {
+            groups[best.group].append(index)
+            for (term, weight) in vector {
+                if centroids[best.group][term] == nil { postings[term, default: []].append(best.group) }
+                centroids[best.group][term, default: 0] += weight
+            }
+        } else {
+            groups.append([index])
+            centroids.append(vector)
+            for term in vector.keys { postings[term, default: []].append(groups.count - 1) }
+        }
     }
 }
 

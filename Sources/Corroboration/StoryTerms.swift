@@ -29,15 +29,50 @@ struct StoryTerms: Sendable {
     private(set) var documents: [Int] = Array(repeating: 0, count: Script.allCases.count)
     /// `log(1 + k)` for k up to the largest frequency asked for, so an IDF costs no logarithm.
     private var logTable: [Float] = [0]
+    /// Per term: whether a gazetteer name is spelt with it ("kerch", "skripal", "дейр"). A lead
+    /// with few such words names too few known entities to be worth the recognizer.
+    private(set) var isNameWord: [Bool] = []
 
     init() {
         slots = Array(repeating: WordSlot(), count: 1 << 16)
     }
 
+    /// Marks the words of the gazetteer's names and aliases (not its demonyms: "Russian" says
+    /// little about which event), adding them to the table.
+    mutating func markNameWords() {
+        for (word, stem, script) in Self.gazetteerNameWords {
+            let found = word.withUnsafeBufferPointer { term(ofWord: $0) { _ in (stem, script) } }
+            if let found { isNameWord[Int(found)] = true }
+        }
+    }
+
+    /// The lowercased words of the standard gazetteer's names and aliases with their stems,
+    /// worked out once: every clusterer marks them.
+    private static let gazetteerNameWords: [(word: [UInt8], stem: String?, script: Script)] = {
+        var words = Set<[UInt8]>()
+        let tokenizer = WordTokenizer()
+        for entry in Gazetteer.standard.entries {
+            for name in [entry.name] + entry.aliases {
+                for word in tokenizer.tokens(in: name) { words.insert(Array(word.utf8)) }
+            }
+        }
+        return words.sorted { $0.lexicographicallyPrecedes($1) }.map { word in
+            let (stem, script) = word.withUnsafeBufferPointer { normalized($0) }
+            return (word, stem, script)
+        }
+    }()
+
     var count: Int { documentFrequency.count }
 
     /// The term of a lowercased word (UTF-8), or nil for a stop word or a one-character word.
     mutating func term(ofWord word: UnsafeBufferPointer<UInt8>) -> Int32? {
+        term(ofWord: word) { Self.normalized($0) }
+    }
+
+    /// The term of `word`, or nil; `normalize` gives the stem and script of a word not seen yet.
+    private mutating func term(
+        ofWord word: UnsafeBufferPointer<UInt8>, normalize: (UnsafeBufferPointer<UInt8>) -> (String?, Script)
+    ) -> Int32? {
         guard word.count >= 2 else { return nil }
         let key = Self.key(word)
         let mask = slots.count - 1
@@ -51,13 +86,18 @@ struct StoryTerms: Sendable {
             }
         }
         if let found { return found < 0 ? nil : found }
-        let text = String(decoding: word, as: UTF8.self)
-        let script: Script = word[0] < 0x80 ? .latin : word[0] == 0xD0 || word[0] == 0xD1 ? .cyrillic : .other
-        let term: Int32 = TermNormalizer.term(word: text, language: .other).map { stemTerm($0, script) } ?? -1
+        let (stem, script) = normalize(word)
+        let term: Int32 = stem.map { stemTerm($0, script) } ?? -1
         slots[slot] = WordSlot(key: key, term: term)
         wordCount += 1
         if wordCount * 2 > slots.count { grow() }
         return term < 0 ? nil : term
+    }
+
+    /// A new word's stem (nil for a stop word) and script.
+    private static func normalized(_ word: UnsafeBufferPointer<UInt8>) -> (String?, Script) {
+        let script: Script = word[0] < 0x80 ? .latin : word[0] == 0xD0 || word[0] == 0xD1 ? .cyrillic : .other
+        return (TermNormalizer.term(word: String(decoding: word, as: UTF8.self), language: .other), script)
     }
 
     @inline(__always)
@@ -69,7 +109,9 @@ struct StoryTerms: Sendable {
     /// Calls `body` with a read-only lookup of known words, for the scan of a whole text; the
     /// words it does not know are added afterwards with `term(ofWord:)`.
     func withLookup<Result>(_ body: (WordLookup) -> Result) -> Result {
-        slots.withUnsafeBufferPointer { body(WordLookup(slots: $0)) }
+        slots.withUnsafeBufferPointer { slots in
+            isNameWord.withUnsafeBufferPointer { names in body(WordLookup(slots: slots, names: names)) }
+        }
     }
 
     /// The term of a name the caller extracted (an entity, a place): its own namespace, so
@@ -80,12 +122,25 @@ struct StoryTerms: Sendable {
         return stemTerm("\u{1}" + name.lowercased(), script)
     }
 
+    /// The term of a gazetteer entity id: a namespace of its own again, since the id is the same
+    /// whatever the script or spelling of the name, which a caller's name is not.
+    mutating func term(ofEntity id: String) -> Int32 {
+        stemTerm("\u{2}" + id, .latin)
+    }
+
+    /// Counts one more article naming `entities` (each once), outside the article's own terms so
+    /// that the ids neither lengthen its word vector nor sway the script it is counted under.
+    mutating func count(entities: [Int32]) {
+        for term in entities { documentFrequency[Int(term)] += 1 }
+    }
+
     private mutating func stemTerm(_ stem: String, _ script: Script) -> Int32 {
         if let known = stems[stem] { return known }
         let term = Int32(documentFrequency.count)
         stems[stem] = term
         documentFrequency.append(0)
         termScript.append(script.rawValue)
+        isNameWord.append(false)
         return term
     }
 
@@ -167,6 +222,10 @@ struct WordLookup {
     }
 
     let slots: UnsafeBufferPointer<WordSlot>
+    let names: UnsafeBufferPointer<Bool>
+
+    @inline(__always)
+    func isNameWord(_ term: Int32) -> Bool { names[Int(term)] }
 
     @inline(__always)
     func find(_ word: UnsafeBufferPointer<UInt8>) -> Answer {

@@ -58,8 +58,9 @@ struct FeedPreparation: Sendable {
         let result = try FeedReading.parse(input, options: parserOptions, keepEntries: .max, buffer: &buffer)
         var path: String?
         if case .file(let file) = input.source { path = file }
-        let outlet = resolver.outlet(forFeedAt: path, header: result.info.header, override: outletOverride)
-        let key = path.map { "file:" + URL(fileURLWithPath: $0).standardizedFileURL.path } ?? "stdin"
+        let outlet = resolver.outlet(
+            forFeedAt: path, header: result.info.header, override: outletOverride ?? input.outlet)
+        let key = input.feedKey
         let feed = FeedRecord(
             key: key, outletID: outlet.id, title: result.info.header.title, format: result.info.format.rawValue)
         let reports = result.entries.map { entry in
@@ -139,8 +140,10 @@ public final class Ingestor {
     }
 
     /// Ingests every input; a failure is recorded in the summary and the rest goes on.
+    /// - Parameter keepingIndex: keep the syndication index for another call on this ingestor
+    ///   (a poller hands over one batch of documents at a time); by default it is freed at the end.
     public func ingest(
-        _ inputs: [FeedInput], progress: (IngestProgress) -> Void = { _ in }
+        _ inputs: [FeedInput], keepingIndex: Bool = false, progress: (IngestProgress) -> Void = { _ in }
     ) async -> IngestSummary {
         var summary = IngestSummary()
         // Later feed documents are parsed and analysed while the current one is written.
@@ -187,7 +190,7 @@ public final class Ingestor {
             progress(IngestProgress(filesDone: number + 1, filesTotal: inputs.count, summary: summary))
         }
         await submit(summary: &summary)
-        releaseIndex()
+        if !keepingIndex { releaseIndex() }
         await settle(summary: &summary)
         return summary
     }

@@ -12,6 +12,8 @@ public struct FeedInput: Sendable {
     public enum Source: Sendable {
         case file(String)
         case standardInput
+        /// A document fetched from `url`, with the charset its `Content-Type` declared.
+        case fetched(bytes: [UInt8], url: String, charset: String?)
     }
 
     public enum Kind: Sendable {
@@ -23,16 +25,29 @@ public struct FeedInput: Sendable {
 
     public var source: Source
     public var kind: Kind = .feed
+    /// The outlet the document belongs to when the caller knows it (a watched feed's outlet).
+    public var outlet: String?
 
-    public init(source: Source, kind: Kind = .feed) {
+    public init(source: Source, kind: Kind = .feed, outlet: String? = nil) {
         self.source = source
         self.kind = kind
+        self.outlet = outlet
     }
 
     public var displayName: String {
         switch source {
         case .file(let path): return path
         case .standardInput: return "<stdin>"
+        case .fetched(_, let url, _): return url
+        }
+    }
+
+    /// The key of the feed the document comes from: its URL, or `file:` and the absolute path.
+    public var feedKey: String {
+        switch source {
+        case .file(let path): return "file:" + URL(fileURLWithPath: path).standardizedFileURL.path
+        case .standardInput: return "stdin"
+        case .fetched(_, let url, _): return url
         }
     }
 }
@@ -127,6 +142,20 @@ public enum FeedReading {
         let descriptor: Int32
         var capacity = chunkSize
         switch input.source {
+        case .fetched(let bytes, let url, let charset):
+            // Already in memory: parsed whole, with the transport's charset and the URL as base.
+            var fetchedOptions = options
+            fetchedOptions.charset = charset ?? options.charset
+            fetchedOptions.baseURL = options.baseURL ?? url
+            guard bytes.count <= options.maxDocumentBytes else {
+                throw FeedParseError.documentTooLarge(bytes: bytes.count, limit: options.maxDocumentBytes)
+            }
+            var kept: [FeedEntry] = []
+            let whole = FeedStreamParser(options: fetchedOptions) { entry in
+                if kept.count < keepEntries { kept.append(entry) }
+            }
+            let info = try bytes.withUnsafeBufferPointer { try whole.finish(lastPiece: $0) }
+            return FeedReadResult(info: info, entries: kept, bytes: bytes.count)
         case .standardInput:
             descriptor = 0
         case .file(let path):

@@ -17,7 +17,9 @@ public struct StorySummary: Sendable, Hashable {
 /// The clusterer is incremental but lives in memory, so each run first shows it the items
 /// already placed within its window before the new ones: it then meets a new item with the same
 /// candidates a long-running process would have. Its story numbers are mapped onto stored
-/// stories by the placed items they hold; a story it starts becomes a new stored story.
+/// stories by the placed items they hold; a story it starts becomes a new stored story. When a
+/// report ties two of its stories together (`StoryClusterer.story(of:)`), the items placed from
+/// then on go to one stored story; those written in an earlier chunk stay where they are.
 /// Assignments are written a chunk at a time, each in one transaction: a killed run leaves the
 /// rest without a story, and the next run places them.
 public struct StoryStage: Sendable {
@@ -69,7 +71,12 @@ public struct StoryStage: Sendable {
                     }
                     placed.append((candidate.itemID, assignment.story))
                 }
-                for (item, story) in placed {
+                // A report can bridge two of the clusterer's stories into one: read every
+                // number as the story it stands for now.
+                storedStory = Self.resolved(storedStory, by: clusterer) { min($0, $1) }
+                votes = Self.resolved(votes, by: clusterer) { $0.merging($1, uniquingKeysWith: +) }
+                for (item, assigned) in placed {
+                    let story = clusterer.story(of: assigned)
                     if let stored = storedStory[story]
                         ?? votes[story]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
                     {
@@ -92,6 +99,18 @@ public struct StoryStage: Sendable {
         return summary
     }
 
+    /// `table` keyed by the stories its keys stand for now, values of merged keys combined.
+    static func resolved<Value>(
+        _ table: [Int: Value], by clusterer: StoryClusterer, combining: (Value, Value) -> Value
+    ) -> [Int: Value] {
+        var result: [Int: Value] = [:]
+        for key in table.keys.sorted() {
+            let story = clusterer.story(of: key)
+            result[story] = result[story].map { combining($0, table[key]!) } ?? table[key]!
+        }
+        return result
+    }
+
     /// A stored item as the clusterer reads it: the title, and the body after it.
     static func article(_ candidate: StoryCandidate) -> StoryArticle {
         var body = Substring(candidate.text)
@@ -99,6 +118,7 @@ public struct StoryStage: Sendable {
             body = body.dropFirst(candidate.title.count).drop { $0.isWhitespace }
         }
         return StoryArticle(
-            id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body))
+            id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body),
+            outlet: candidate.outletID)
     }
 }

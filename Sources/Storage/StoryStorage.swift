@@ -1,3 +1,4 @@
+import CorroborationModel
 import Foundation
 
 /// What the story stage reads and writes: items waiting for a story, the recent assigned ones
@@ -14,6 +15,10 @@ public protocol StoryStore: Sendable {
     func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) -> [Int: Int64]
     /// Stories newest first, with their items.
     func stories(since: Date?, outlet: String?, limit: Int) async throws(StorageError) -> [StoredStory]
+    /// One story with its items, nil when there is none with that id.
+    func story(id: Int64) async throws(StorageError) -> StoredStory?
+    /// Every stored outlet's display name, by id: reports name outlets as readers know them.
+    func outletNames() async throws(StorageError) -> [String: String]
 }
 
 /// An item as story clustering reads it.
@@ -66,10 +71,14 @@ public struct StoredStory: Sendable, Hashable {
         /// The source id of the item this one copies, nil for an original.
         public var copyOf: String?
         public var originID: Int64
+        /// Original, verbatim copy, or derived (rewritten from a credited wire).
+        public var relation: SyndicationRelation
+        /// The outlets the item credits ("With reporting by Reuters", "/TASS/"), sorted.
+        public var creditedOutlets: [String]
 
         public init(
             itemID: Int64, sourceID: String, outletID: String, title: String?, published: Date?, link: String?,
-            copyOf: String?, originID: Int64
+            copyOf: String?, originID: Int64, relation: SyndicationRelation = .original, creditedOutlets: [String] = []
         ) {
             self.itemID = itemID
             self.sourceID = sourceID
@@ -79,6 +88,8 @@ public struct StoredStory: Sendable, Hashable {
             self.link = link
             self.copyOf = copyOf
             self.originID = originID
+            self.relation = relation
+            self.creditedOutlets = creditedOutlets
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the `identity` column holds for an item stored from schema v6 on: a 16-byte key made from
+/// What the `identity` column holds for an item stored from schema v7 on: a 16-byte key made from
 /// the item's identity (`Report.identity`, its id and link), in place of the identity itself.
 ///
 /// The identity repeats the `sourceID` and `link` columns (about 200 bytes an item), and the

@@ -1,3 +1,4 @@
+import CorroborationModel
 import Foundation
 import GRDB
 import Storage
@@ -97,29 +98,53 @@ extension SQLiteStore: StoryStore {
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let storyRows = try Row.fetchAll(
                 db, sql: "SELECT * FROM story \(filter) ORDER BY lastSeen DESC, id DESC LIMIT ?", arguments: arguments)
-            let items = try db.cachedStatement(
-                sql: """
-                    SELECT item.id, item.sourceID, item.outletID, item.title, item.published, item.link,
-                           item.originID, origin.sourceID AS originSourceID
-                    FROM storyItem JOIN item ON item.id = storyItem.itemID
-                    LEFT JOIN item AS origin ON origin.id = item.originID
-                    WHERE storyItem.storyID = ? ORDER BY item.date, item.id
-                    """)
-            return try storyRows.map { row in
-                let id: Int64 = row["id"]
-                let members = try Row.fetchAll(items, arguments: [id]).map { item in
-                    let itemID: Int64 = item["id"]
-                    let originID: Int64 = item["originID"] ?? itemID
-                    return StoredStory.Item(
-                        itemID: itemID, sourceID: item["sourceID"], outletID: item["outletID"], title: item["title"],
-                        published: (item["published"] as Double?).map { Date(timeIntervalSince1970: $0) },
-                        link: item["link"], copyOf: originID == itemID ? nil : item["originSourceID"],
-                        originID: originID)
-                }
-                return StoredStory(
-                    id: id, title: row["title"], firstSeen: Date(timeIntervalSince1970: row["firstSeen"]),
-                    lastSeen: Date(timeIntervalSince1970: row["lastSeen"]), items: members)
+            return try storyRows.map { try Self.story($0, db: db) }
+        }
+    }
+
+    public func story(id: Int64) async throws(StorageError) -> StoredStory? {
+        try await reading { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM story WHERE id = ?", arguments: [id]).map {
+                try Self.story($0, db: db)
             }
         }
+    }
+
+    public func outletNames() async throws(StorageError) -> [String: String] {
+        try await reading { db in
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM outlet") { names[row["id"]] = row["name"] }
+            return names
+        }
+    }
+
+    /// A story row with its items, their origins and the outlets they credit.
+    static func story(_ row: Row, db: Database) throws -> StoredStory {
+        let items = try db.cachedStatement(
+            sql: """
+                SELECT item.id, item.sourceID, item.outletID, item.title, item.published, item.link,
+                       item.originID, item.relation, origin.sourceID AS originSourceID,
+                       (SELECT group_concat(outletID, ' ') FROM itemCredit
+                        WHERE itemCredit.itemID = item.id) AS credited
+                FROM storyItem JOIN item ON item.id = storyItem.itemID
+                LEFT JOIN item AS origin ON origin.id = item.originID
+                WHERE storyItem.storyID = ? ORDER BY item.date, item.id
+                """)
+        let id: Int64 = row["id"]
+        let members = try Row.fetchAll(items, arguments: [id]).map { item in
+            let itemID: Int64 = item["id"]
+            let originID: Int64 = item["originID"] ?? itemID
+            let credited = (item["credited"] as String?).map { Set($0.split(separator: " ").map(String.init)) }
+            return StoredStory.Item(
+                itemID: itemID, sourceID: item["sourceID"], outletID: item["outletID"], title: item["title"],
+                published: (item["published"] as Double?).map { Date(timeIntervalSince1970: $0) },
+                link: item["link"], copyOf: originID == itemID ? nil : item["originSourceID"],
+                originID: originID,
+                relation: SyndicationRelation(rawValue: item["relation"] ?? "") ?? .original,
+                creditedOutlets: credited.map { $0.sorted() } ?? [])
+        }
+        return StoredStory(
+            id: id, title: row["title"], firstSeen: Date(timeIntervalSince1970: row["firstSeen"]),
+            lastSeen: Date(timeIntervalSince1970: row["lastSeen"]), items: members)
     }
 }

@@ -144,9 +144,13 @@ public final class SQLiteStore: CorroborationStore {
             return db.lastInsertedRowID
         }
         let id: Int64 = row["id"]
-        let title = feed.title ?? row["title"]
-        let format = feed.format ?? row["format"]
-        if row["outletID"] != feed.outletID || row["title"] != title || row["format"] != format {
+        // Typed as optionals: a feed added by `feeds add` has no title or format yet.
+        let storedOutlet: String = row["outletID"]
+        let storedTitle: String? = row["title"]
+        let storedFormat: String? = row["format"]
+        let title = feed.title ?? storedTitle
+        let format = feed.format ?? storedFormat
+        if storedOutlet != feed.outletID || storedTitle != title || storedFormat != format {
             let update = try db.cachedStatement(
                 sql: "UPDATE feed SET outletID = ?, title = ?, format = ? WHERE id = ?")
             try update.execute(arguments: [feed.outletID, title, format, id])
@@ -438,7 +442,7 @@ public final class SQLiteStore: CorroborationStore {
             // SQLite allows 32,766 variables; feeds hold far fewer items, but chunk anyway.
             for chunk in stride(from: 0, to: identities.count, by: 250) {
                 let slice = Array(identities[chunk..<min(chunk + 250, identities.count)])
-                // Each identity in both forms: its key (items stored from v6 on) and itself.
+                // Each identity in both forms: its key (items stored from v7 on) and itself.
                 let keys = slice.map(IdentityKey.data)
                 let byKey = Dictionary(zip(keys, slice), uniquingKeysWith: { first, _ in first })
                 let marks = (0..<2 * slice.count).map { _ in "?" }.joined(separator: ",")

@@ -8,9 +8,12 @@ import GRDB
 ///   (`registered = 0`, named after the JSONL `outlet` or the feed's title).
 /// - `feed`: every feed document source. `key` is the feed URL, or `file:` and an absolute path
 ///   for local files. The polling columns (`etag`, `lastModified`, `nextPollAt`, `errorCount`,
-///   `lastError`, `lastStatus`, `lastFetchedAt`) are for scheduled polling.
+///   `lastError`, `lastStatus`, `lastFetchedAt`) are for scheduled polling; v6 adds
+///   `lastSuccessAt`, `retiredReason` (set when a feed is retired, such as by a 410 Gone: it is
+///   never dropped silently) and `category` (the folder of an OPML import), and indexes items by
+///   feed and date (a feed's publishing rate is read after every poll).
 /// - `item`: one row per report, holding its latest version. `identity` is the id and the link
-///   together (`Report.identity`; from v6 a 16-byte key of it), unique per outlet. Dates are
+///   together (`Report.identity`; from v7 a 16-byte key of it), unique per outlet. Dates are
 ///   Unix seconds (`date` is published, else updated, else fetched: where the item sits in
 ///   time). `signature` is the
 ///   near-duplicate signature; `originID` the item whose reporting it carries (itself when it
@@ -32,7 +35,7 @@ import GRDB
 /// - `item_relation` (v5): the items that are not `original` (copies and derived items), by
 ///   relation: a partial index, small, so that counting them reads neither the items nor the
 ///   whole of an index.
-/// - v6: `item.identity` of items stored from v6 on holds a 16-byte key of the identity
+/// - v7: `item.identity` of items stored from v7 on holds a 16-byte key of the identity
 ///   (`IdentityKey`) rather than the identity; items stored before keep theirs, and look-ups
 ///   match either. No table changes: the migration marks stores that older versions, which
 ///   would look up the text only, must not write to.
@@ -158,7 +161,17 @@ enum Schema {
         migrator.registerMigration("v5: index of copies and derived items") { db in
             try db.execute(sql: "CREATE INDEX item_relation ON item(relation) WHERE relation != 'original'")
         }
-        migrator.registerMigration("v6: item identities stored as 16-byte keys") { _ in }
+        migrator.registerMigration("v6: feed polling state") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE feed ADD COLUMN lastSuccessAt REAL;
+                    ALTER TABLE feed ADD COLUMN retiredReason TEXT;
+                    ALTER TABLE feed ADD COLUMN category TEXT;
+                    CREATE INDEX feed_nextPollAt ON feed(nextPollAt);
+                    CREATE INDEX item_feed_published ON item(feedID, published);
+                    """)
+        }
+        migrator.registerMigration("v7: item identities stored as 16-byte keys") { _ in }
         return migrator
     }
 }

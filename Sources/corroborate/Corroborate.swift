@@ -19,7 +19,10 @@ struct Corroborate: AsyncParsableCommand {
             who only relays somebody else's word.
             """,
         version: "0.1.0",
-        subcommands: [Parse.self, Ingest.self, Claims.self, Stories.self, Compare.self]
+        subcommands: [
+            Demo.self, Parse.self, Ingest.self, Poll.self, Feeds.self, Claims.self, Stories.self, ReportCommand.self,
+            Diff.self, Compare.self,
+        ]
     )
 
     /// Exit status 2 on a usage error (not ArgumentParser's 64), 1 on a runtime failure, with one
@@ -70,7 +73,17 @@ extension Corroborate {
             index += 1
         }
         guard !leading.isEmpty, index < arguments.count else { return arguments }
-        return [arguments[index]] + leading + arguments[(index + 1)...]
+        // A command group (`feeds add`) takes them after its subcommand's name.
+        var names = [arguments[index]]
+        if arguments[index] == "feeds", index + 1 < arguments.count,
+            Feeds.configuration.subcommands.contains(where: { $0._commandName == arguments[index + 1] })
+        {
+            names.append(arguments[index + 1])
+            index += 1
+        } else if arguments[index] == "feeds" {
+            names.append("list")
+        }
+        return names + leading + arguments[(index + 1)...]
     }
 }
 

@@ -1,6 +1,9 @@
 import ArgumentParser
+import Corroboration
 import FeedParsing
 import Foundation
+import Pipeline
+import Reports
 import Storage
 import StorageSQLite
 
@@ -12,7 +15,8 @@ struct Stories: AsyncParsableCommand {
         discussion: """
             A story groups the reports of one event (placed by `ingest`). Each line gives its \
             title, time span, outlets and independent origins: copies and derived reports count \
-            once. --since keeps stories seen within a duration (30m, 48h, 7d); --outlet those \
+            once, and how many of its claims are contested and corroborated. --since keeps \
+            stories seen within a duration (30m, 48h, 7d); --outlet those \
             with a report from one outlet. --format json prints the contract in DESIGN.md.
             """)
 
@@ -43,26 +47,34 @@ struct Stories: AsyncParsableCommand {
         } catch {
             throw RuntimeFailure(message: "\(store.storePath): \(error.description)")
         }
+        // Each story scored for its claim counts: what makes a story worth opening.
+        var claimCounts: [Int64: [ClaimStatus: Int]] = [:]
+        do {
+            let scores = try await StoryScoring(store: database).scores(of: stories)
+            for (story, score) in zip(stories, scores) {
+                claimCounts[story.id] = score.groups.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+            }
+        } catch {
+            throw RuntimeFailure(message: "\(store.storePath): \(error.description)")
+        }
         let output = StandardOutput()
         switch format {
-        case .json: output.write(Self.json(stories) + "\n")
-        case .text: output.write(Self.text(stories))
+        case .json: output.write(Self.json(stories, claimCounts: claimCounts) + "\n")
+        case .text: output.write(Self.text(stories, claimCounts: claimCounts))
         }
         output.flush()
     }
 
-    static func json(_ stories: [StoredStory]) -> String {
+    static func json(_ stories: [StoredStory], claimCounts: [Int64: [ClaimStatus: Int]]) -> String {
         let w = JSONWriter()
         w.object {
             w.key("stories") {
                 w.array(stories) { story in
                     w.object {
-                        w.key("id", Int(story.id))
-                        w.key("title", story.title)
-                        w.key("firstSeen", story.firstSeen)
-                        w.key("lastSeen", story.lastSeen)
-                        w.key("outlets") { w.array(story.outlets) { w.value($0) } }
-                        w.key("independentOrigins", story.independentOrigins)
+                        ReportJSON.storyFields(story, w)
+                        let counts = claimCounts[story.id] ?? [:]
+                        w.key("contestedClaims", counts[.contested] ?? 0)
+                        w.key("corroboratedClaims", counts[.corroborated] ?? 0)
                         w.key("items") {
                             w.array(story.items) { item in
                                 w.object {
@@ -81,7 +93,7 @@ struct Stories: AsyncParsableCommand {
         return w.output
     }
 
-    static func text(_ stories: [StoredStory]) -> String {
+    static func text(_ stories: [StoredStory], claimCounts: [Int64: [ClaimStatus: Int]]) -> String {
         guard !stories.isEmpty else { return "no stories (ingest some feeds first)\n" }
         let format = Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false)
         var out = ""
@@ -89,19 +101,22 @@ struct Stories: AsyncParsableCommand {
             out += "\(story.id)  \(story.title.isEmpty ? "(untitled)" : story.title)\n"
             out += "    \(story.firstSeen.formatted(format)) to \(story.lastSeen.formatted(format)); "
             out += "\(story.items.count) reports, \(story.independentOrigins) independent origins; "
+            let counts = claimCounts[story.id] ?? [:]
+            out += "\(counts[.contested] ?? 0) contested, \(counts[.corroborated] ?? 0) corroborated claims; "
             out += story.outlets.joined(separator: ", ") + "\n"
         }
         return out
     }
 }
 
-/// A span of time as written on the command line: a number and a unit (m, h, d).
+/// A span of time as written on the command line: a number and a unit (s, m, h, d).
 struct TimeSpan: ExpressibleByArgument, Sendable {
     var seconds: Double
 
     init?(argument: String) {
         guard let unit = argument.last, let value = Double(argument.dropLast()), value >= 0 else { return nil }
         switch unit {
+        case "s": seconds = value
         case "m": seconds = value * 60
         case "h": seconds = value * 3_600
         case "d": seconds = value * 86_400

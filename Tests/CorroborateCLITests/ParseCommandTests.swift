@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `corroborate parse` as outside scripts use it: exit statuses, one-line errors, and the exact
@@ -118,15 +119,7 @@ enum CLI {
         var stderr: String
     }
 
-    static var binary: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("corroborate").path),
-            folder.path != "/"
-        {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("corroborate")
-    }
+    static var binary: URL { BuiltBinaries.corroborate }
 
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()

@@ -27,7 +27,10 @@ import Testing
         #expect(!stories.isEmpty)
         for story in stories {
             #expect(
-                Set(story.keys) == ["id", "title", "firstSeen", "lastSeen", "outlets", "independentOrigins", "items"])
+                Set(story.keys) == [
+                    "id", "title", "firstSeen", "lastSeen", "outlets", "independentOrigins", "contestedClaims",
+                    "corroboratedClaims", "items",
+                ])
             let items = try #require(story["items"] as? [[String: Any]])
             #expect((story["independentOrigins"] as? Int ?? 0) <= items.count)
             for item in items { #expect(Set(item.keys) == ["id", "outlet", "title", "published", "copyOf"]) }

@@ -22,7 +22,7 @@ struct StoryClustererTests {
             Six SDF fighters were wounded in the strike, the coalition said. The advisers were not hurt.
             Russia's Defense Ministry spokesman Igor Konashenkov denied the account and said Russian aircraft \
             only hit Islamic State positions, adding that Moscow had told Washington the borders of its operation.
-            """)
+            """, outlet: "ap")
 
     static let strikeReuters = StoryArticle(
         id: "reuters-1", published: date(hours: 3),
@@ -34,7 +34,7 @@ struct StoryClustererTests {
             The SDF said six of its fighters were wounded; other reports said eight.
             Igor Konashenkov, the Russian Defense Ministry spokesman, said the strikes hit only Islamic State \
             targets and that Moscow had informed the Americans of the borders of its operation in advance.
-            """)
+            """, outlet: "reuters")
 
     /// Same actors and place, another day, other facts: a second strike, not the same event.
     static let secondStrike = StoryArticle(
@@ -47,6 +47,54 @@ struct StoryClustererTests {
             Russia's Defense Ministry and Igor Konashenkov did not comment on the raid, the SDF said, adding \
             that 40 civilians had fled the village.
             """)
+
+    /// The coalition's accusation as Interfax carried it in Russian: no word in common with the
+    /// English reports, only the names (Дейр-эз-Зор, СДС, Евфрат, Конашенков).
+    static let strikeInterfax = StoryArticle(
+        id: "interfax-1", published: date(hours: 2),
+        title: "Коалиция обвинила российскую авиацию в ударе по СДС под Дейр-эз-Зором",
+        body: """
+            Москва. 16 сентября. INTERFAX.RU - Коалиция во главе с США заявила, что российские боеприпасы \
+            в субботу поразили позиции «Сирийских демократических сил» (СДС) восточнее Евфрата под Дейр-эз-Зором.
+            По данным коалиции, ранены несколько бойцов СДС. Официальный представитель Минобороны РФ Игорь \
+            Конашенков заявил, что российская авиация бьет только по объектам ИГ.
+            """, outlet: "interfax")
+
+    /// Moscow's denial, filed the next day; its last paragraph goes back to Saturday's strike.
+    static let denialReuters = StoryArticle(
+        id: "reuters-2", published: date(hours: 26),
+        title: "Russia denies its jets bombed U.S.-backed SDF fighters near Deir al-Zor",
+        body: """
+            MOSCOW, Sept 17 (Reuters) - Russia's Defense Ministry on Sunday denied that its aircraft had bombed \
+            U.S.-backed SDF fighters near Deir al-Zor, saying Russian jets hit only Islamic State targets.
+            Igor Konashenkov, the ministry spokesman, said Moscow had informed Washington of the borders of \
+            its operation in advance.
+            The coalition said on Saturday that Russian munitions struck a position east of the Euphrates \
+            where SDF fighters and coalition advisers were stationed. The SDF said six of its fighters were wounded.
+            """, outlet: "reuters")
+
+    /// The denial as Interfax carried it, with no word of Saturday.
+    static let denialInterfax = StoryArticle(
+        id: "interfax-2", published: date(hours: 25),
+        title: "Минобороны России отвергло сообщения об ударе по СДС под Дейр-эз-Зором",
+        body: """
+            Москва. 17 сентября. INTERFAX.RU - Министерство обороны России в воскресенье отвергло заявления \
+            коалиции о том, что российская авиация нанесла удар по позициям «Сирийских демократических сил» (СДС) \
+            восточнее Евфрата под Дейр-эз-Зором.
+            Как заявил официальный представитель Минобороны генерал-майор Игорь Конашенков, американская сторона \
+            была заранее проинформирована о границах операции.
+            """, outlet: "interfax")
+
+    /// Another event of the same place, day and ministry, from the AP desk that wrote `strikeAP`.
+    static let generalKilledAP = StoryArticle(
+        id: "ap-2", published: date(hours: 5),
+        title: "Russian general killed by shelling near Deir al-Zor, ministry says",
+        body: """
+            DEIR AL-ZOR, Syria (AP) — Russia's Defense Ministry said on Saturday that a Russian general advising \
+            Syrian troops was killed by Islamic State shelling near Deir al-Zor, east of the Euphrates.
+            Defense Ministry spokesman Igor Konashenkov said the general was at a command post when the shells hit. \
+            The coalition said it was not involved.
+            """, outlet: "ap")
 
     static let quake = StoryArticle(
         id: "quake-1", published: date(hours: 1),
@@ -202,6 +250,88 @@ struct StoryClustererTests {
         // Two stories of exactly the four reports: no background article joined either.
         #expect(stories.count == 2)
         #expect(stories.allSatisfy { $0.articleIDs.count == 2 })
+    }
+
+    @Test func reportInAnotherScriptJoinsByTheNamesItShares() {
+        var clusterer = Self.clusterer()
+        let first = clusterer.add(Self.strikeAP)
+        let quake = clusterer.add(Self.quake)
+        let russian = clusterer.add(Self.strikeInterfax)
+        #expect(!russian.isNewStory)
+        #expect(russian.story == first.story)
+        #expect(russian.story != quake.story)
+        // Without the gazetteer's ids the Russian report meets nothing.
+        var unnamed = StoryClusteringConfiguration()
+        unnamed.recognizesEntities = false
+        var wordsOnly = Self.clusterer(unnamed)
+        _ = wordsOnly.add(Self.strikeAP)
+        #expect(wordsOnly.add(Self.strikeInterfax).isNewStory)
+    }
+
+    @Test func denialOfTheDayBeforeJoinsTheStoryWhenItSaysSo() {
+        var clusterer = Self.clusterer()
+        let first = clusterer.add(Self.strikeAP)
+        _ = clusterer.add(Self.strikeReuters)
+        let denial = clusterer.add(Self.denialReuters)
+        #expect(denial.story == first.story, "similarity \(denial.similarity)")
+        // The same report without its paragraph on Saturday is dated Sunday and nothing ties it to
+        // Saturday's strike: another event, as far as the dates tell.
+        var undated = Self.denialReuters
+        undated.body = undated.body.split(separator: "\n").prefix(2).joined(separator: "\n")
+        var again = Self.clusterer()
+        let strike = again.add(Self.strikeAP)
+        _ = again.add(Self.strikeReuters)
+        let alone = again.add(undated)
+        #expect(alone.isNewStory)
+        #expect(alone.related == strike.story)
+    }
+
+    @Test func reportThatTiesTwoStoriesMergesThem() {
+        var clusterer = Self.clusterer()
+        let strike = clusterer.add(Self.strikeAP)
+        // Interfax's denial is dated Sunday and does not go back to Saturday: a story of its own.
+        let russian = clusterer.add(Self.denialInterfax)
+        #expect(russian.isNewStory)
+        // Reuters' denial belongs to both: one story again, under the first one's number.
+        let denial = clusterer.add(Self.denialReuters)
+        #expect(denial.story == strike.story)
+        #expect(clusterer.story(of: russian.story) == strike.story)
+        let stories = clusterer.finish().filter { $0.articleIDs.contains("ap-1") }
+        #expect(stories.map { Set($0.articleIDs) } == [["ap-1", "interfax-2", "reuters-2"]])
+        #expect(stories.first?.firstSeen == Self.strikeAP.published)
+        #expect(stories.first?.lastSeen == Self.denialReuters.published)
+    }
+
+    @Test func anOutletsOwnEarlierReportNeedsMoreThanHouseStyle() {
+        var clusterer = Self.clusterer()
+        let strike = clusterer.add(Self.strikeAP)
+        // Three outlets seen: a run of many outlets, where house style is no sign of one event.
+        var quake = Self.quake
+        quake.outlet = "reuters"
+        var quakeAgain = Self.quakeAgain
+        quakeAgain.outlet = "afp"
+        _ = clusterer.add(quake)
+        _ = clusterer.add(quakeAgain)
+        let general = clusterer.add(Self.generalKilledAP)
+        #expect(general.isNewStory)
+        #expect(general.related == strike.story)
+    }
+
+    @Test func agencyDatelinesAndEndDatesAreNotTheEventsDays() {
+        // Interfax's "Москва. 16 сентября. INTERFAX.RU - " is set aside like any other dateline.
+        #expect(StoryClusterer.strippingDateline(Self.strikeInterfax.body).hasPrefix("Коалиция во главе с США"))
+        #expect(StoryClusterer.leadDays(Self.strikeInterfax) == [17425])
+        #expect(StoryClusterer.agencyDatelineEnd("NATO - the alliance said on Friday.") == nil)
+        // "until September 20" says when the drills end, not when the news happened.
+        let drills = StoryArticle(
+            id: "tass-1", published: Date(timeIntervalSince1970: 1_505_390_400), title: "Zapad-2017 kicks off",
+            body:
+                "MOSCOW, September 14. /TASS/. The Zapad-2017 exercise began on Thursday and will run until September 20."
+        )
+        #expect(StoryClusterer.leadDays(drills) == [17423])
+        for (text, bound) in [("drills run through Sunday", true), ("drills began on Sunday", false)] {
+            #expect(StoryClusterer.isBound(before: text.utf8.count - 6, in: text) == bound, "\(text)")
+        }
     }
 
     @Test func canonicalTitleIsTheMostCentralMember() {

@@ -56,7 +56,7 @@ import TextAnalysis
         let denied = score.groups.filter { group in
             group.status == .contested
                 && group.members.contains {
-                    $0.relation == .contradicts && $0.claim.speaker?.voice == "russian-defense-ministry"
+                    $0.relation == .contradicts && Self.speaksForTheMinistry($0.claim.speaker)
                 }
         }
         #expect(!denied.isEmpty)
@@ -71,5 +71,11 @@ import TextAnalysis
         #expect(score.groups.contains { $0.status == .corroborated })
         #expect(score.groups.contains { $0.status == .attributed })
         #expect(score.outlets.count == score.agreements.count)
+    }
+
+    /// The ministry itself ("Russia's Defense Ministry denied") or someone speaking for it
+    /// (Konashenkov).
+    static func speaksForTheMinistry(_ speaker: Speaker?) -> Bool {
+        speaker?.entityID == "russian-defense-ministry" || speaker?.voice == "russian-defense-ministry"
     }
 }

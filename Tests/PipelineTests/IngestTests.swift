@@ -213,7 +213,7 @@ import Testing
         #expect(items.first?.report.enclosures == [])
     }
 
-    /// Items stored before v6 keep their identity as text; an ingest finds them all the same
+    /// Items stored before v7 keep their identity as text; an ingest finds them all the same
     /// (it looks up both forms) instead of storing them again under a key.
     @Test func itemsStoredUnderTheirTextIdentityAreFoundAgain() async throws {
         let scratch = try ScratchFolder()
@@ -221,7 +221,7 @@ import Testing
         let feed = try scratch.write(
             "ap.xml", rss(items: [("Title", "a1", "Body text.", "Sun, 17 Sep 2017 08:30:00 GMT")]))
         let queue = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(queue, upTo: "v5: index of copies and derived items")
+        try Schema.migrator.migrate(queue, upTo: "v6: feed polling state")
         try await queue.write { db in
             try db.execute(sql: "INSERT INTO outlet (id, name) VALUES ('ap', 'AP')")
             try db.execute(

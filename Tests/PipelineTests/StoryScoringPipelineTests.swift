@@ -4,6 +4,7 @@ import Pipeline
 import Storage
 import StorageSQLite
 import Testing
+import TextAnalysis
 
 /// The worked example through the whole pipeline: ingest the Deir al-Zor corpus (syndication,
 /// claims, stories), take the story of the strike, score it from what the store holds. The user
@@ -26,7 +27,7 @@ import Testing
                 numeric += group.conflicts.filter { $0.kind == .numeric }.map(\.detail)
                 if group.status == .contested,
                     group.members.contains(where: {
-                        $0.relation == .contradicts && $0.claim.speaker?.voice == "russian-defense-ministry"
+                        $0.relation == .contradicts && Self.speaksForTheMinistry($0.claim.speaker)
                     })
                 {
                     deniedByMinistry = true
@@ -39,5 +40,11 @@ import Testing
         #expect(numeric.contains { $0.contains("6") && $0.contains("8") }, "\(numeric)")
         #expect(deniedByMinistry)
         #expect(origins.contains { $0 >= 2 }, "some claim is corroborated by independent origins")
+    }
+
+    /// The ministry itself ("Russia's Defense Ministry denied") or someone speaking for it
+    /// (Konashenkov).
+    static func speaksForTheMinistry(_ speaker: Speaker?) -> Bool {
+        speaker?.entityID == "russian-defense-ministry" || speaker?.voice == "russian-defense-ministry"
     }
 }
