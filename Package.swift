@@ -120,6 +120,7 @@ let package = Package(
             name: "CorroborationTests",
             dependencies: [
                 "Corroboration", "OutletRegistry", "BundledCorpora", "CorroborationModel", "TestSupport",
+                "NearDuplicates",
                 "TextAnalysis",
             ]
         ),

@@ -31,29 +31,55 @@ public struct ShingleFingerprinting: TextFingerprinting {
         LSHBands(bands: configuration.bands.bands + leadConfiguration.bands.bands, rows: 1)
     }
 
-    private var fullLength: Int { configuration.minHasher.numberOfPermutations * 4 }
+    /// Values per signature: the whole text's, then the lead's.
+    private var fullCount: Int { configuration.minHasher.numberOfPermutations }
+    private var valueCount: Int { fullCount + leadConfiguration.minHasher.numberOfPermutations }
 
+    /// The signature as stored: the low 16 bits of each value, little-endian. Two unrelated values
+    /// agree by chance once in 65,536, which moves an estimated similarity by less than 0.0001,
+    /// and the signature, and the syndication index holding one per item, take half the room.
+    /// Signatures stored before with whole 32-bit values are read as their low halves, so the
+    /// same text gets the same band keys and similarities from either form.
     public func signature(of text: String) -> [UInt8] {
         let full = configuration.signature(of: text)
         guard !full.isEmpty else { return [] }
         let lead = leadConfiguration.signature(of: Self.lead(of: text, words: leadWords))
-        return full.bytes + lead.bytes
+        var bytes = [UInt8]()
+        bytes.reserveCapacity((full.values.count + lead.values.count) * 2)
+        for value in full.values + lead.values {
+            bytes.append(UInt8(truncatingIfNeeded: value))
+            bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        }
+        return bytes
+    }
+
+    /// Bytes per value of a stored signature: 2, or 4 for one stored before values were cut to
+    /// 16 bits; nil when it is not a signature of this fingerprinting (empty, or another size).
+    private func width(of signature: [UInt8]) -> Int? {
+        switch signature.count {
+        case valueCount * 2 where valueCount > 0: 2
+        case valueCount * 4 where valueCount > 0: 4
+        default: nil
+        }
     }
 
     /// The whole texts' similarity when it reaches the threshold; else the leads' when they are
     /// the same lead (similarity at least the lead threshold); else nil.
     public func nearDuplicateSimilarity(_ a: [UInt8], _ b: [UInt8]) -> Double? {
-        guard a.count == b.count, a.count > fullLength else { return nil }
-        let full = Self.agreement(a, b, from: 0, count: fullLength)
+        guard let widthA = width(of: a), let widthB = width(of: b) else { return nil }
+        let full = Self.agreement(a, widthA, b, widthB, values: 0..<fullCount)
         if full >= configuration.threshold { return full }
-        let lead = Self.agreement(a, b, from: fullLength, count: a.count - fullLength)
+        let lead = Self.agreement(a, widthA, b, widthB, values: fullCount..<valueCount)
         return lead >= leadConfiguration.threshold ? lead : nil
     }
 
     public func bandKeys(of signature: [UInt8]) -> [UInt64] {
-        guard signature.count > fullLength, signature.count % 4 == 0 else { return [] }
-        let full = Self.values(signature, from: 0, count: fullLength)
-        let lead = Self.values(signature, from: fullLength, count: signature.count - fullLength)
+        guard let width = width(of: signature) else { return [] }
+        let values = signature.withUnsafeBytes { raw in
+            (0..<valueCount).map { UInt32(Self.value($0, width: width, in: raw)) }
+        }
+        let full = MinHashSignature(values: Array(values[..<fullCount]))
+        let lead = MinHashSignature(values: Array(values[fullCount...]))
         // The lead's keys are salted so that they never meet the whole text's keys.
         return configuration.bandKeys(of: full)
             + leadConfiguration.bandKeys(of: lead).map { $0 ^ 0x6C65_6164_5F6B_6579 }
@@ -82,34 +108,27 @@ public struct ShingleFingerprinting: TextFingerprinting {
         }
     }
 
-    private static func values(_ bytes: [UInt8], from start: Int, count: Int) -> MinHashSignature {
-        // Decoded here, with a concrete type, rather than through the generic byte initializer.
-        let values = bytes.withUnsafeBytes { raw in
-            (0..<count / 4).map {
-                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + $0 * 4, as: UInt32.self))
-            }
-        }
-        return MinHashSignature(values: values)
+    /// Value `index` of a stored signature, 16 bits whichever width it was stored in.
+    @inline(__always)
+    private static func value(_ index: Int, width: Int, in raw: UnsafeRawBufferPointer) -> UInt16 {
+        // Little-endian: a 32-bit value's low half is its first two bytes.
+        UInt16(raw[index * width]) | UInt16(raw[index * width + 1]) << 8
     }
 
-    /// The fraction of agreeing 4-byte values in a byte range, read straight from the stored bytes.
-    private static func agreement(_ a: [UInt8], _ b: [UInt8], from start: Int, count: Int) -> Double {
-        guard count > 0 else { return 0 }
+    /// The fraction of agreeing values in a range, read straight from the stored bytes.
+    private static func agreement(
+        _ a: [UInt8], _ widthA: Int, _ b: [UInt8], _ widthB: Int, values range: Range<Int>
+    ) -> Double {
+        guard !range.isEmpty else { return 0 }
         let equal = a.withUnsafeBytes { x in
             b.withUnsafeBytes { y in
                 var equal = 0
-                var offset = start
-                while offset < start + count {
-                    if x.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
-                        == y.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
-                    {
-                        equal += 1
-                    }
-                    offset += 4
+                for index in range where value(index, width: widthA, in: x) == value(index, width: widthB, in: y) {
+                    equal += 1
                 }
                 return equal
             }
         }
-        return Double(equal) / Double(count / 4)
+        return Double(equal) / Double(range.count)
     }
 }
