@@ -81,9 +81,11 @@ let package = Package(
             name: "Pipeline",
             dependencies: [
                 "FeedParsing", "CorroborationModel", "OutletRegistry", "Storage", "Corroboration", "TextAnalysis",
-                "Reports", "FeedPolling",
+                "Reports", "FeedPolling", "CFreedMemory",
             ]
         ),
+        // glibc's malloc_trim, which Swift's Glibc module leaves out.
+        .target(name: "CFreedMemory"),
         // The command-line tool: parses arguments and calls the libraries.
         .executableTarget(
             name: "corroborate",

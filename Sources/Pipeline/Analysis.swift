@@ -57,6 +57,7 @@ public struct Analysis: Sendable {
         } catch {
             summary.errors.append(error.description)
         }
+        FreedMemory.giveBack()
         return summary
     }
 

@@ -192,7 +192,17 @@ public final class Ingestor {
         await submit(summary: &summary)
         if !keepingIndex { releaseIndex() }
         await settle(summary: &summary)
+        FreedMemory.giveBack()
         return summary
+    }
+
+    /// Lets go of the syndication index kept by `ingest(_:keepingIndex:)` (a poller's last
+    /// batch is in), so that the claim and story stages after it do not run beside it: it holds
+    /// a signature and the band keys of every item of the run and of the days around it.
+    public func releaseKeptIndex() {
+        madeIndex = nil
+        loadedDays.removeAll()
+        FreedMemory.giveBack()
     }
 
     /// Lets go of the index once every document is staged (it is reloaded from the store should

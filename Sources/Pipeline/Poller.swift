@@ -163,6 +163,7 @@ public final class Poller {
         }
         await fetching.value
         await ingest(pending, with: ingestor, summary: &summary)
+        ingestor.releaseKeptIndex()
         if analyse, summary.ingest.new + summary.ingest.updated > 0 {
             summary.analysis = await Analysis(store: store).run()
             summary.stories = await StoryStage(store: store).run()

@@ -45,6 +45,10 @@ public struct StoryStage: Sendable {
         var votes: [Int: [Int64: Int]] = [:]
         var shown = Set<Int64>()
         var newest = Date.distantPast
+        // Placed items up to this date have been read: a later chunk reads only the ones after
+        // it (reading the whole window again each chunk read tens of thousands of texts to keep
+        // none, 40 MB a chunk of 2,000 in the 1,000-feed poll).
+        var readUpTo = Date.distantPast
         do {
             var pending = try await store.itemsWithoutStory(limit: chunkSize)
             var lastPending = Set<Int64>()
@@ -55,9 +59,12 @@ public struct StoryStage: Sendable {
                 lastPending = ids
                 let earliest = pending.first!.date
                 let latest = pending.last!.date
-                let seeds = try await store.itemsWithStory(
-                    in: earliest.addingTimeInterval(-configuration.window)...max(latest, earliest)
-                ).filter { !shown.contains($0.itemID) && $0.date >= newest.addingTimeInterval(-configuration.window) }
+                let from = max(earliest.addingTimeInterval(-configuration.window), readUpTo)
+                let to = max(latest, from)
+                let seeds = try await store.itemsWithStory(in: from...to).filter {
+                    !shown.contains($0.itemID) && $0.date >= newest.addingTimeInterval(-configuration.window)
+                }
+                readUpTo = max(readUpTo, to)
                 let ordered = (seeds + pending).sorted { ($0.date, $0.itemID) < ($1.date, $1.itemID) }
                 var records: [StoryAssignmentRecord] = []
                 var placed: [(item: Int64, story: Int)] = []
@@ -91,6 +98,7 @@ public struct StoryStage: Sendable {
                 summary.newStories += created.count
                 summary.items += placed.count
                 progress(summary)
+                FreedMemory.giveBack()
                 pending = try await store.itemsWithoutStory(limit: chunkSize)
             }
         } catch {
