@@ -624,6 +624,42 @@ public enum Boilerplate {
         return DatelineMatch(place: from..<regionEnd, date: date, outlet: outlet, start: from, end: end)
     }
 
+    /// A dateline that closes on the agency's name and a spaced dash, the whole opening being
+    /// two to six words ("Москва. 17 сентября. INTERFAX.RU - ", "BRUSSELS. Sept 14 (Interfax) - ",
+    /// "Deir Ezzor, SANA – "): the place and the day may be sentences of their own, which
+    /// `datelineMatch` does not read across. The agency is in capitals (three letters or more)
+    /// after a comma or period, or in brackets. Nil when the bytes do not open so.
+    static func agencyDatelineMatch(_ p: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> DatelineMatch? {
+        typealias Text = SentenceSplitter.Text
+        guard from < to, Text.isUpper(Text.scalar(p, from, to).0) else { return nil }
+        let limit = min(to, from + 100)
+        var dash: (start: Int, end: Int)?
+        var index = from + 1
+        while dash == nil, index + 1 < limit {
+            if p[index - 1] == 0x20, Text.dashLength(p, index, limit) > 0 {
+                let after = index + Text.dashLength(p, index, limit)
+                if after < to, p[after] == 0x20 { dash = (index - 1, after + 1) }
+            }
+            index += 1
+        }
+        guard let dash else { return nil }
+        let words = p[from..<dash.start].split(separator: 0x20)
+        guard let last = words.last, words.count >= 2, words.count <= 6 else { return nil }
+        let agency = String(decoding: UnsafeBufferPointer(rebasing: last), as: UTF8.self)
+        let letters = agency.filter(\.isLetter)
+        let capitals = letters.count >= 3 && letters.allSatisfy(\.isUppercase)
+        let bracketed = agency.hasPrefix("(") && agency.hasSuffix(")") && letters.first?.isUppercase == true
+        // Capitals after the place's or the day's closing mark, so that "Fighters of the SDF - the
+        // alliance ..." is prose.
+        let afterMark = words.count >= 2 && [0x2C, 0x2E].contains(words[words.count - 2].last)
+        guard (capitals && afterMark) || bracketed else { return nil }
+        var outlet = last.startIndex..<last.endIndex
+        if bracketed { outlet = outlet.lowerBound + 1..<outlet.upperBound - 1 }
+        var placeEnd = words[0].endIndex
+        while placeEnd > from, p[placeEnd - 1] == 0x2C || p[placeEnd - 1] == 0x2E { placeEnd -= 1 }
+        return DatelineMatch(place: from..<placeEnd, date: nil, outlet: outlet, start: from, end: dash.end)
+    }
+
     /// Lower-case words that belong to outlet names ("Уральские новости", "Российская газета").
     private static let outletNouns: [[UInt8]] = [
         "новости", "газета", "вестник", "ведомости", "известия", "правда", "радио", "медиа", "онлайн", "инфо",
@@ -690,12 +726,11 @@ public struct ArticleSentences: Sendable {
             Self.spreadOverParagraphs(spans, &matches)
 
             // The dateline opens the body: the first paragraph after the title, or the title's
-            // paragraph when it names an outlet or is the only one.
+            // paragraph when it names an outlet or is the only one. Its first sentence that is
+            // not set aside: Interfax opens with the place and the day as sentences of their own
+            // ("Москва. 17 сентября. INTERFAX.RU - ..."), and the agency's mark then opens the next.
             func first(of paragraph: Int) -> Int? {
-                guard let index = spans.firstIndex(where: { $0.paragraph == paragraph }), matches[index] == nil else {
-                    return nil
-                }
-                return index
+                spans.indices.first { spans[$0].paragraph == paragraph && matches[$0] == nil }
             }
             func datelineAt(_ index: Int?) -> Boilerplate.DatelineMatch? {
                 guard let index else { return nil }
@@ -708,13 +743,19 @@ public struct ArticleSentences: Sendable {
                 cut = (index, match)
             } else if spans.last?.paragraph == 0, let index = first(of: 0), let match = datelineAt(index) {
                 cut = (index, match)
+            } else if let index = spans.firstIndex(where: { $0.paragraph == 1 }) ?? first(of: 0),
+                let match = Boilerplate.agencyDatelineMatch(p, from: spans[index].start, to: p.count)
+            {
+                // Read across sentences: the span where it ends is the one cut, those before it dropped.
+                cut = (spans[index...].firstIndex { match.end <= $0.end } ?? index, match)
             }
 
             for (index, span) in spans.enumerated() {
                 var start = span.start
+                if let cut, index < cut.index, span.start >= cut.match.start { continue }
                 if let cut, cut.index == index {
                     found = cut.match.dateline(p)
-                    start = SentenceSplitter.Text.skipSpace(p, cut.match.end, span.end)
+                    start = SentenceSplitter.Text.skipSpace(p, max(span.start, cut.match.end), span.end)
                     if start >= span.end { continue }
                 }
                 let sentence = Sentence(

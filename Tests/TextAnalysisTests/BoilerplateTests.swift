@@ -187,6 +187,40 @@ import Testing
         #expect(try #require(article.dateline).outlet == "ТАСС")
     }
 
+    /// Interfax files the place and the day as sentences of their own before its mark; SANA and
+    /// Interfax's English service close theirs on the agency and a dash.
+    @Test(
+        arguments: [
+            (
+                "Минобороны отвергло обвинения\n\nМосква. 17 сентября. INTERFAX.RU - Министерство обороны России отвергло обвинения. Оно добавило детали.",
+                "INTERFAX.RU", "Министерство обороны России отвергло обвинения."
+            ),
+            (
+                "Army crosses the river\n\nDeir Ezzor, SANA – Army units crossed the Euphrates on Monday.",
+                "SANA", "Army units crossed the Euphrates on Monday."
+            ),
+            (
+                "NATO watches drills\n\nBRUSSELS. Sept 14 (Interfax) - NATO will send observers to the drills.",
+                "Interfax", "NATO will send observers to the drills."
+            ),
+        ] as [(String, String, String)])
+    func agencyDatelinesAcrossSentences(text: String, agency: String, firstSentence: String) throws {
+        let article = ArticleSentences(text: text)
+        let dateline = try #require(article.dateline)
+        #expect(dateline.outlet == agency)
+        #expect(article.sentences.dropFirst().first?.text == firstSentence)
+        #expect(article.sentences.allSatisfy { !$0.text.contains(agency) || $0.paragraph == 0 })
+        for sentence in article.sentences { #expect(text.slice(sentence.range) == sentence.text) }
+    }
+
+    /// Capitals before a dash inside a sentence are prose, not a dateline.
+    @Test func anAcronymBeforeADashIsNotADateline() {
+        let text = "Strike reported\n\nFighters of the SDF - the US-backed alliance - were wounded. Six were hurt."
+        let article = ArticleSentences(text: text)
+        #expect(article.dateline == nil)
+        #expect(article.sentences.map(\.text).contains("Fighters of the SDF - the US-backed alliance - were wounded."))
+    }
+
     @Test func aTitleIsNotADateline() {
         let article = ArticleSentences(text: "FACTBOX - What we know\n\nThe strike hit a depot. Six were hurt.")
         #expect(article.dateline == nil)
