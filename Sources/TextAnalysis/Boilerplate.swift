@@ -64,6 +64,14 @@ public enum Boilerplate {
         }
     }
 
+    /// Where a dateline closing on the agency's name and a dash ends, in UTF-8 bytes from the
+    /// start of `text` ("Москва. 17 сентября. INTERFAX.RU - ", "Deir Ezzor, SANA – "); nil when
+    /// the text does not open with one. See `agencyDatelineMatch`.
+    public static func agencyDatelineEnd(in text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { agencyDatelineMatch($0, from: 0, to: $0.count)?.end }
+    }
+
     // MARK: - Classification
 
     /// A classification, and whether it speaks for the rest of its (short) paragraph: a label
