@@ -38,7 +38,8 @@ import Testing
         case "server-error": return .respond(status: 500, headers: [], body: Array("oops".utf8))
         case "busy": return .respond(status: 429, headers: [("Retry-After", "3600")], body: [])
         case "slow-drip":
-            return .drip(headers: [], pieces: Array(repeating: Array("<rss>".utf8), count: 30), delay: 0.2)
+            // 30 s: far past the total timeout below, even on a loaded machine.
+            return .drip(headers: [], pieces: Array(repeating: Array("<rss>".utf8), count: 150), delay: 0.2)
         case "silent": return .silence
         case "loop": return .respond(status: 302, headers: [("Location", "/loop")], body: [])
         case "garbage":
@@ -78,8 +79,9 @@ import Testing
         var configuration = FetchConfiguration()
         configuration.perHostSpacing = 0
         configuration.perHostConcurrency = 8
-        configuration.readTimeout = 0.5
-        configuration.totalTimeout = 1.5
+        // Long enough that healthy feeds answer in time on a loaded machine, short beside the drip.
+        configuration.readTimeout = 3
+        configuration.totalTimeout = 6
         configuration.maxBytes = 200_000
         let fetcher = FeedFetcher(configuration: configuration)
         let poller = Poller(store: store, registry: OutletRegistry(outlets: []), fetcher: fetcher, concurrency: 8)
