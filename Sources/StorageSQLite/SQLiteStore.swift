@@ -70,9 +70,11 @@ public final class SQLiteStore: CorroborationStore {
     }
 
     /// What a migration says when another process applied it a moment before: a table or an
-    /// index "already exists", a column is a "duplicate column name".
+    /// index "already exists", a column is a "duplicate column name", or, for a migration that
+    /// changes no schema (v7), its name is already recorded in GRDB's table of migrations.
     private static func isMigrationRace(_ message: String) -> Bool {
         message.contains("already exists") || message.contains("duplicate column name")
+            || message.contains("grdb_migrations")
     }
 
     /// Two processes opening a new store at once race to switch it to WAL and create the
@@ -85,7 +87,8 @@ public final class SQLiteStore: CorroborationStore {
                 return try body()
             } catch let error as DatabaseError
                 where attempt < 20
-                && (error.resultCode == .SQLITE_BUSY || Self.isMigrationRace(error.message ?? ""))
+                && (error.resultCode == .SQLITE_BUSY || Self.isMigrationRace(error.message ?? "")
+                    || Self.isMigrationRace(error.description))
             {
                 // "already exists": the other process created the schema first; its migration
                 // is recorded now, so the next attempt finds nothing to do.
