@@ -69,19 +69,23 @@ public struct AgreementModels: Sendable {
     public var headlineStance: LinearModel
     /// Short pairs less similar than this are unrelated.
     public var unrelatedBelow: Double
+    /// When present, what reads a text against a whole article instead of `bodyStance`: the same
+    /// features plus bags of the words (`AgreementFeatures.bags`), in `bodyClasses` order.
+    public var bodyTerms: TermNetwork?
 
     public static let bodyClasses: [Relation] = [.unrelated, .supports, .contradicts, .discusses]
     public static let sentenceClasses: [Relation] = [.supports, .contradicts, .discusses]
 
     public init(
         similarity: LinearModel, bodyStance: LinearModel, sentenceStance: LinearModel, headlineStance: LinearModel,
-        unrelatedBelow: Double
+        unrelatedBelow: Double, bodyTerms: TermNetwork? = nil
     ) {
         self.similarity = similarity
         self.bodyStance = bodyStance
         self.sentenceStance = sentenceStance
         self.headlineStance = headlineStance
         self.unrelatedBelow = unrelatedBelow
+        self.bodyTerms = bodyTerms
     }
 }
 
@@ -135,7 +139,9 @@ public struct Comparer: Sendable {
         let similarity = min(1, max(0, models.similarity.outputs(features)[0]))
         let relation: Relation
         if Self.isBody(b) {
-            let probabilities = models.bodyStance.probabilities(features)
+            let probabilities =
+                models.bodyTerms?.probabilities(features: features, bags: AgreementFeatures.bags(a, b))
+                ?? models.bodyStance.probabilities(features)
             relation = AgreementModels.bodyClasses[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
         } else if similarity < models.unrelatedBelow {
             relation = .unrelated

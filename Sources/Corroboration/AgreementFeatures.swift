@@ -34,14 +34,7 @@ public enum AgreementFeatures {
 
     public static func features(_ a: ComparableText, _ b: ComparableText) -> [Double] {
         let cosine = dot(a.whole.weights, b.whole.weights)
-        // b's sentences ranked by how close they come to a.
-        var scored: [(index: Int, cosine: Double)] = []
-        scored.reserveCapacity(b.vectors.count)
-        var seenSentences = Set<Int>()
-        for (index, vector) in b.vectors.enumerated() where seenSentences.insert(b.claims[index].sentence).inserted {
-            scored.append((index, dot(a.whole.weights, vector.weights)))
-        }
-        scored.sort { $0.cosine > $1.cosine }
+        let scored = nearestSentences(a, b)
         let best = scored.first?.cosine ?? 0
         let top = scored.prefix(3)
         let topCosine = top.isEmpty ? 0 : top.reduce(0) { $0 + $1.cosine } / Double(top.count)
@@ -109,6 +102,38 @@ public enum AgreementFeatures {
             log(Double(a.wordCount + 1)), log(Double(b.wordCount + 1)), endsLikeASentence(b.text),
             endsLikeASentence(a.text),
         ]
+    }
+
+    /// b's distinct sentences (as indices into its claims) ranked by how close they come to a.
+    static func nearestSentences(_ a: ComparableText, _ b: ComparableText) -> [(index: Int, cosine: Double)] {
+        var scored: [(index: Int, cosine: Double)] = []
+        scored.reserveCapacity(b.vectors.count)
+        var seenSentences = Set<Int>()
+        for (index, vector) in b.vectors.enumerated() where seenSentences.insert(b.claims[index].sentence).inserted {
+            scored.append((index, dot(a.whole.weights, vector.weights)))
+        }
+        scored.sort { $0.cosine > $1.cosine }
+        return scored
+    }
+
+    /// How many word bags `bags` gives.
+    public static let bagCount = 2
+
+    /// The word bags `TermNetwork` reads, each of unit length: b's words, and the words of b's
+    /// three sentences nearest to a (where a body says what it makes of a headline). a's own
+    /// words are left out: they name its story, and a story's words teach that story's labels
+    /// (on FNC-1 topics not seen in training they did not help).
+    public static func bags(_ a: ComparableText, _ b: ComparableText) -> [[UInt32: Float]] {
+        var near: [UInt32: Float] = [:]
+        for (index, _) in nearestSentences(a, b).prefix(3) {
+            for (hash, count) in b.vectors[index].bag { near[hash, default: 0] += count }
+        }
+        return [unitLength(b.whole.bag), unitLength(near)]
+    }
+
+    static func unitLength(_ bag: [UInt32: Float]) -> [UInt32: Float] {
+        let norm = bag.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        return norm > 0 ? bag.mapValues { $0 / norm } : bag
     }
 
     /// 1 when the text ends with a full stop (a sentence), 0 for a headline.

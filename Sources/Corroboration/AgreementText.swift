@@ -19,6 +19,9 @@ public struct ComparableText: Sendable {
         /// asserting ("reportedly", "claims", "may"): `AgreementFeatures.refuting`, `.hedging`.
         public var refutingWords: Int
         public var hedgingWords: Int
+        /// How often each word occurs, keyed by the low 32 bits of its term's `StableHash`
+        /// (stop words dropped, except the refuting and hedging ones): what `TermNetwork` reads.
+        public var bag: [UInt32: Float]
     }
 
     public let text: String
@@ -81,15 +84,22 @@ public struct ComparableText: Sendable {
         var previous: String?
         var refutingWords = 0
         var hedgingWords = 0
+        var bag: [UInt32: Float] = [:]
         for token in tokens {
             guard token.kind == .word || token.kind == .number else {
                 previous = nil
                 continue
             }
             words += 1
-            if AgreementFeatures.refuting.contains(token.lowercased) { refutingWords += 1 }
-            if AgreementFeatures.hedging.contains(token.lowercased) { hedgingWords += 1 }
-            guard let term = TermNormalizer.term(token, language: language) else { continue }
+            let refutes = AgreementFeatures.refuting.contains(token.lowercased)
+            let hedges = AgreementFeatures.hedging.contains(token.lowercased)
+            if refutes { refutingWords += 1 }
+            if hedges { hedgingWords += 1 }
+            let term = TermNormalizer.term(token, language: language)
+            if token.kind == .word, let word = term ?? ((refutes || hedges) ? token.lowercased : nil) {
+                bag[UInt32(truncatingIfNeeded: StableHash.hash(word)), default: 0] += 1
+            }
+            guard let term else { continue }
             counts[term, default: 0] += 1
             if let previous { bigrams.insert(StableHash.hash(term, seed: StableHash.hash(previous))) }
             previous = term
@@ -106,7 +116,7 @@ public struct ComparableText: Sendable {
         return SentenceVector(
             weights: weights, bigrams: bigrams, trigrams: trigrams(of: text),
             hasQuestion: text.utf8.contains(UInt8(ascii: "?")), refutingWords: refutingWords,
-            hedgingWords: hedgingWords)
+            hedgingWords: hedgingWords, bag: bag)
     }
 
     /// Character trigrams of the lower-cased text with runs of non-letters as one space: what

@@ -55,4 +55,36 @@ import TextAnalysis
         #expect(comparison.relation != .unrelated)
         #expect(comparison.similarity > 0.3)
     }
+
+    @Test func aBodyAboutAnotherMatterIsUnrelated() {
+        let headline = "Russia denies its jets struck US-backed fighters in Syria"
+        let body = """
+            The city council voted on Tuesday to extend the opening hours of the public library. The \
+            library will now stay open until nine in the evening on weekdays. Council members said the \
+            change would cost little and help students preparing for exams. The new hours start next month.
+            """
+        #expect(Self.comparer.compare(headline, body).relation == .unrelated)
+    }
+
+    /// The committed body network has the shape the features give, and packing its word weights
+    /// into 8 bits keeps each within half a step of its row's scale.
+    @Test func theBodyNetworkPacksItsWordWeights() throws {
+        let bundled = try #require(AgreementModels.bundled.bodyTerms)
+        #expect(bundled.bags == AgreementFeatures.bagCount)
+        #expect(bundled.means.count == AgreementFeatures.names.count)
+        #expect(bundled.output.count == AgreementModels.bodyClasses.count)
+
+        let weights: [Float] = [0.5, -0.25, 0.125, 0, 0, 0, -1, 0.3, 0.01, 2, -2, 0.7]
+        let network = TermNetwork(
+            buckets: 2, bags: 2, units: 3, means: [0], scales: [1], termWeights: weights,
+            featureWeights: [0.1, 0.2, 0.3], hiddenBias: [0, 0, 0], output: [[1, 0, 0, 0], [0, 1, 0, 0]])
+        let unpacked = TermNetwork.unpackTerms(network.packedTerms, rows: 4, units: 3)
+        #expect(unpacked.count == weights.count)
+        for row in 0..<4 {
+            let values = weights[(row * 3)..<(row * 3 + 3)]
+            let step = (values.map { abs($0) }.max() ?? 0) / 127
+            for index in (row * 3)..<(row * 3 + 3) { #expect(abs(unpacked[index] - weights[index]) <= step / 2 + 1e-6) }
+        }
+        #expect(unpacked[3] == 0 && unpacked[4] == 0 && unpacked[5] == 0)
+    }
 }

@@ -35,8 +35,38 @@ enum WeightsFile {
         out += model("bodyStance", models.bodyStance)
         out += model("sentenceStance", models.sentenceStance)
         out += model("headlineStance", models.headlineStance)
-        out += "        unrelatedBelow: \(String(format: "%.4g", models.unrelatedBelow)))\n}\n"
+        out += "        unrelatedBelow: \(String(format: "%.4g", models.unrelatedBelow))"
+        if let network = models.bodyTerms {
+            func floats(_ values: [Float]) -> String { list(values.map(Double.init)) }
+            out += ",\n        bodyTerms: TermNetwork(\n"
+            out += "            buckets: \(network.buckets), bags: \(network.bags), units: \(network.units),\n"
+            out += "            means: \(list(network.means)),\n"
+            out += "            scales: \(list(network.scales)),\n"
+            out += "            termWeights: TermNetwork.unpackTerms(\n"
+            out +=
+                "                bodyTermWeights, rows: \(network.bags * network.buckets), units: \(network.units)),\n"
+            out += "            featureWeights: \(floats(network.featureWeights)),\n"
+            out += "            hiddenBias: \(floats(network.hiddenBias)),\n"
+            out += "            output: [\n"
+            for row in network.output { out += "                \(list(row)),\n" }
+            out += "            ])"
+        }
+        out += ")\n}\n"
         return out
+    }
+
+    /// The body network's word weights, packed (`TermNetwork.packedTerms`): a long string
+    /// compiles in a moment where an array literal of this size would take minutes.
+    static func termWeights(_ network: TermNetwork) -> String {
+        """
+        // Written by `corroborate-train` (Tools/CorroborateTrain): do not edit by hand.
+        // The word weights of `AgreementModels.bundled.bodyTerms`: \(network.bags) bags of \(network.buckets) \
+        hashed buckets, \(network.units) units, in 8 bits (`TermNetwork.packedTerms`).
+        // swift-format-ignore-file
+
+        let bodyTermWeights = "\(network.packedTerms)"
+
+        """
     }
 
     static func terms(_ terms: BackgroundTerms) -> String {

@@ -19,13 +19,15 @@ import TextAnalysis
 let arguments = CommandLine.arguments.dropFirst()
 var dataPath = "../shared/data"
 var write = false
+var termsOnly = false
 var iterator = arguments.makeIterator()
 while let argument = iterator.next() {
     switch argument {
     case "--data": dataPath = iterator.next() ?? dataPath
     case "--write": write = true
+    case "--terms-only": termsOnly = true
     default:
-        FileHandle.standardError.write(Data("usage: corroborate-train [--data DIR] [--write]\n".utf8))
+        FileHandle.standardError.write(Data("usage: corroborate-train [--data DIR] [--write] [--terms-only]\n".utf8))
         exit(2)
     }
 }
@@ -132,14 +134,115 @@ if !stsTrain.isEmpty {
         return p.indices.max { p[$0] < p[$1] }!
     }
 }
-var bodyModel = fitSoftmax(fnc.train, classes: 4, power: 0.5, units: 16)
-let fncPredicted = predict(bodyModel, fnc.dev)
-let fncGold = fnc.dev.map(\.label)
-say(String(format: "FNC-1 hold-out: FNC score %.2f", Scores.fnc(gold: fncGold, predicted: fncPredicted)))
-for (label, name) in ["unrelated", "agree", "disagree", "discuss"].enumerated() {
-    say(String(format: "  %@ F1 %.3f", name, Scores.f1(gold: fncGold, predicted: fncPredicted, label: label)))
+@MainActor func sayFNC(_ title: String, gold: [Int], predicted: [Int]) {
+    say(String(format: "%@: FNC score %.2f", title, Scores.fnc(gold: gold, predicted: predicted)))
+    for (label, name) in ["unrelated", "agree", "disagree", "discuss"].enumerated() {
+        say(String(format: "  %@ F1 %.3f", name, Scores.f1(gold: gold, predicted: predicted, label: label)))
+    }
 }
-bodyModel = fitSoftmax(fnc.train + fnc.dev, classes: 4, power: 0.5, units: 16)
+var bodyModel = AgreementModels.bundled.bodyStance
+if !termsOnly {
+    bodyModel = fitSoftmax(fnc.train, classes: 4, power: 0.5, units: 16)
+    sayFNC("FNC-1 hold-out (features)", gold: fnc.dev.map(\.label), predicted: predict(bodyModel, fnc.dev))
+    bodyModel = fitSoftmax(fnc.train + fnc.dev, classes: 4, power: 0.5, units: 16)
+}
+
+// 4b. Body stance with words: the same features plus bags of hashed words through one hidden
+// layer (`TermNetwork`). The number of epochs is chosen on a body-disjoint fifth of the
+// training bodies, then the network is fitted on all training bodies (reported on the hold-out)
+// and finally on everything.
+let termSettings = TermTraining.Settings.fromEnvironment
+@MainActor func termInputs(_ pairs: [DataSets.Pair]) -> (features: [[Double]], bags: [[[UInt32: Float]]]) {
+    // TERM_BAGS ("11" by default) leaves bags out, to measure what each brings.
+    let used = (ProcessInfo.processInfo.environment["TERM_BAGS"] ?? "11").map { $0 == "1" }
+    return (
+        features(pairs),
+        pairs.map { pair in
+            AgreementFeatures.bags(prepared[pair.a]!, prepared[pair.b]!).enumerated().map {
+                $0.offset < used.count && used[$0.offset] ? $0.element : [:]
+            }
+        }
+    )
+}
+func predictTerms(
+    _ network: TermNetwork, _ inputs: (features: [[Double]], bags: [[[UInt32: Float]]])
+) -> [Int] {
+    inputs.features.indices.map { index in
+        let p = network.probabilities(features: inputs.features[index], bags: inputs.bags[index])
+        return p.indices.max { p[$0] < p[$1] }!
+    }
+}
+func fifth(_ name: String) -> Bool { name.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 == 0 }
+/// The network as it will be shipped: word weights in 8 bits.
+func quantized(_ network: TermNetwork) -> TermNetwork {
+    TermNetwork(
+        buckets: network.buckets, bags: network.bags, units: network.units, means: network.means,
+        scales: network.scales,
+        termWeights: TermNetwork.unpackTerms(
+            network.packedTerms, rows: network.bags * network.buckets, units: network.units),
+        featureWeights: network.featureWeights, hiddenBias: network.hiddenBias, output: network.output)
+}
+let termStart = Date()
+// A topic-disjoint split of all FNC-1 train: pairs whose body is of a held-out fifth of the
+// topics validate (their related headlines are then new too), pairs whose headline and body
+// are both of the other topics are fitted on, and the mixed rest is left out.
+let allFNC = fnc.train + fnc.dev
+let fncTopics = DataSets.topics(allFNC)
+let fitPart = allFNC.indices.filter { !fifth(fncTopics[$0].headline) && !fifth(fncTopics[$0].body) }.map { allFNC[$0] }
+let validationPart = allFNC.indices.filter { fifth(fncTopics[$0].body) }.map { allFNC[$0] }
+say("topic-disjoint split: \(fitPart.count) pairs to fit, \(validationPart.count) to validate")
+let validationInputs = termInputs(validationPart)
+let fitInputs = termInputs(fitPart)
+if !termsOnly {
+    let model = fitSoftmax(fitPart, classes: 4, power: 0.5, units: 16)
+    sayFNC(
+        "FNC-1 topic-disjoint (features)", gold: validationPart.map(\.label), predicted: predict(model, validationPart))
+}
+var bestEpoch = (epoch: termSettings.epochs, score: -1.0)
+_ = TermTraining.fit(
+    features: fitInputs.features, bags: fitInputs.bags, labels: fitPart.map(\.label),
+    topics: DataSets.topics(fitPart).map(\.body), classes: 4,
+    settings: termSettings
+) { epoch, network in
+    let predicted = predictTerms(network, validationInputs)
+    let gold = validationPart.map(\.label)
+    let score = Scores.fnc(gold: gold, predicted: predicted)
+    say(
+        String(
+            format: "  epoch %d: validation FNC %.2f, disagree F1 %.3f, agree %.3f, discuss %.3f", epoch, score,
+            Scores.f1(gold: gold, predicted: predicted, label: 2),
+            Scores.f1(gold: gold, predicted: predicted, label: 1),
+            Scores.f1(gold: gold, predicted: predicted, label: 3)))
+    if score > bestEpoch.score { bestEpoch = (epoch, score) }
+    let related = gold.indices.filter { gold[$0] != 0 }
+    say(
+        String(
+            format: "    related share %.3f, unrelated F1 %.3f, stance accuracy on related %.3f, discuss share %.3f",
+            Double(related.count) / Double(gold.count), Scores.f1(gold: gold, predicted: predicted, label: 0),
+            Double(related.filter { predicted[$0] == gold[$0] }.count) / Double(related.count),
+            Double(related.filter { gold[$0] == 3 }.count) / Double(related.count)))
+}
+say(
+    String(
+        format: "term network: best validation epoch %d (%.1f s)", bestEpoch.epoch, Date().timeIntervalSince(termStart))
+)
+if ProcessInfo.processInfo.environment["TERM_QUICK"] != nil { exit(0) }
+var chosen = termSettings
+chosen.epochs = bestEpoch.epoch
+let trainInputs = termInputs(fnc.train)
+let devInputs = termInputs(fnc.dev)
+let heldNetwork = quantized(
+    TermTraining.fit(
+        features: trainInputs.features, bags: trainInputs.bags, labels: fnc.train.map(\.label),
+        topics: DataSets.topics(fnc.train).map(\.body), classes: 4,
+        settings: chosen))
+sayFNC(
+    "FNC-1 hold-out (features and words)", gold: fnc.dev.map(\.label), predicted: predictTerms(heldNetwork, devInputs))
+let allInputs = (features: trainInputs.features + devInputs.features, bags: trainInputs.bags + devInputs.bags)
+let bodyTerms = quantized(
+    TermTraining.fit(
+        features: allInputs.features, bags: allInputs.bags, labels: allFNC.map(\.label), topics: fncTopics.map(\.body),
+        classes: 4, settings: chosen))
 
 // 5. Short pairs: Emergent (for, against, observing) and MRPC (a paraphrase supports, a
 // non-paraphrase only discusses) together, split by what b is: a headline or a sentence. Each
@@ -159,7 +262,7 @@ let mrpcAsStance = mrpc.map { DataSets.Pair(a: $0.a, b: $0.b, label: $0.label ==
 {
     pairs.map { pair in predict(isHeadlinePair(pair) ? models.headline : models.sentence, [pair])[0] }
 }
-if !emergent.isEmpty || !mrpc.isEmpty {
+if !termsOnly, !emergent.isEmpty || !mrpc.isEmpty {
     func isHeldOut(_ pair: DataSets.Pair) -> Bool {
         pair.group.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 == 0
     }
@@ -191,12 +294,16 @@ if !emergent.isEmpty || !mrpc.isEmpty {
 
 let models = AgreementModels(
     similarity: similarityModel, bodyStance: bodyModel, sentenceStance: sentenceModel, headlineStance: headlineModel,
-    unrelatedBelow: unrelatedBelow)
+    unrelatedBelow: unrelatedBelow, bodyTerms: bodyTerms)
 
 if write {
     let folder = repository.appendingPathComponent("Sources/Corroboration")
     try WeightsFile.models(models).write(
         to: folder.appendingPathComponent("AgreementWeights.swift"), atomically: true, encoding: .utf8)
+    if let network = models.bodyTerms {
+        try WeightsFile.termWeights(network).write(
+            to: folder.appendingPathComponent("AgreementTermWeights.swift"), atomically: true, encoding: .utf8)
+    }
     try WeightsFile.terms(terms).write(
         to: folder.appendingPathComponent("BackgroundTermsData.swift"), atomically: true, encoding: .utf8)
     say("wrote \(folder.path)/AgreementWeights.swift and BackgroundTermsData.swift")
