@@ -4,9 +4,9 @@
 # of the incremental stages (near-duplicates as syndication meets them, and story clustering).
 #
 # The workload is made once and cached outside the repository, in $BENCH_SCALE (default
-# ~/.cache/corroborate-scale, about 7 GB with the store):
+# ~/.cache/corroborate-scale, about 12 GB with the store):
 #   1. the peers' generator (../shared/bench/gen/gen.py corpus, seed 1) writes 1,000,050 articles
-#      over 300 days (the density of the 100k corpus, 30 days), about 4 minutes of CPU;
+#      over 300 days (the density of the 100k corpus, 30 days), about 5 minutes of CPU and 8 GB;
 #   2. Benchmarks/scale_workload.py takes out the newest 50 articles of the busiest outlet as the
 #      poll (poll.xml, one RSS 2.0 document) and leaves 1,000,000 for the store;
 #   3. `corroborate ingest` of those 1,000,000 articles into store.sqlite (syndication, claims,
@@ -47,7 +47,7 @@ fi
 
 STORE=$SCALE/store.sqlite
 if [ ! -f "$STORE" ] || [ "${REBUILD_STORE:-0}" = 1 ]; then
-  echo "incremental_bench: building the 1M store (once; about 15 minutes on 2 cores)" >&2
+  echo "incremental_bench: building the 1M store (once; 20 to 50 minutes on 2 cores, 9 GB)" >&2
   rm -f "$STORE" "$STORE-wal" "$STORE-shm"
   /usr/bin/time -v -o "$SCALE/store.time" "$CLI" ingest --quiet --json --db "$STORE" --registry "$ROOT/feeds" \
     "$SCALE/corpus.jsonl" > "$SCALE/store.json" || true

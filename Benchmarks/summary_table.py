@@ -51,6 +51,11 @@ def quality(results):
     return q
 
 
+def rounds(by):
+    """How many rounds a suite ran (the most any of its commands ran)."""
+    return max((len({d["run"] for d in runs}) for runs in by.values()), default=0)
+
+
 def median_wall(runs):
     return statistics.median(d["wall_s"] for d in runs) if runs else None
 
@@ -104,7 +109,7 @@ def rows(results, q):
     by = records(results, "parse_feeds")
     if by:
         r = same_round(by, "corroborate", "xmllint-stream")
-        out.append(["Parse", "1,000 feeds, 50k items",
+        out.append(["Parse", f"1,000 feeds, 50k items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"fastfeedparser {seconds(median_wall(by.get('fastfeedparser')))}, {mb(peak(by.get('fastfeedparser')))}",
                      f"{seconds(median_wall(by['corroborate']))}, {mb(peak(by['corroborate']))}",
                      f"{num(same_round(by, 'fastfeedparser', 'corroborate'), 2)}x; {num(r, 2)}x xmllint",
@@ -113,7 +118,7 @@ def rows(results, q):
     by = records(results, "parse_big")
     if by:
         rss = peak(by["corroborate"])
-        out.append(["Parse", "one 50 MB feed",
+        out.append(["Parse", f"one 50 MB feed ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"fastfeedparser {seconds(median_wall(by.get('fastfeedparser')))}, {mb(peak(by.get('fastfeedparser')))}",
                      f"{seconds(median_wall(by['corroborate']))}, {mb(rss)}",
                      f"{num(same_round(by, 'fastfeedparser', 'corroborate'), 2)}x", "-",
@@ -121,7 +126,7 @@ def rows(results, q):
     by = records(results, "ingest_feeds")
     if by:
         r = same_round(by, "corroborate-ingest", "corroborate-parse")
-        out.append(["Ingest into SQLite", "1,000 feeds, 50k items",
+        out.append(["Ingest into SQLite", f"1,000 feeds, 50k items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"parse-only (`corroborate parse`) {seconds(median_wall(by.get('corroborate-parse')))}",
                      f"{seconds(median_wall(by['corroborate-ingest']))}, {mb(peak(by['corroborate-ingest']))}",
                      f"{num(r, 2)}x parse-only", f"{count(metric(by['corroborate-ingest'], 'copies'))} copies",
@@ -136,7 +141,7 @@ def rows(results, q):
         ok = None
         if n == "100k" and None not in (speed, f1):
             ok = speed >= 5 and f1 >= 0.99 and peak(ours) < 0.5 * peak(peer)
-        out.append(["Near-duplicates", f"corpus_{n}",
+        out.append(["Near-duplicates", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"datasketch MinHash-LSH {seconds(median_wall(peer))}, {mb(peak(peer))}",
                      f"{seconds(median_wall(ours))}, {mb(peak(ours))}", f"{num(speed, 1)}x",
                      f"pair F1 {num(peer_f1)} / {num(f1)}",
@@ -150,7 +155,7 @@ def rows(results, q):
         f1 = q.get(f"cluster_corroborate.{n}", {}).get("bcubed_f1")
         peer_f1 = q.get(f"cluster_online-single.{n}", {}).get("bcubed_f1")
         ok = None if n != "100k" or None in (speed, f1) else speed >= 7 and f1 >= 0.98
-        out.append(["Story clustering", f"corpus_{n}",
+        out.append(["Story clustering", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"TF-IDF online single-pass {seconds(median_wall(peer))}, {mb(peak(peer))}",
                      f"{seconds(median_wall(ours))}, {mb(peak(ours))}", f"{num(speed, 1)}x",
                      f"B3 F1 {num(peer_f1)} / {num(f1)}",
@@ -161,7 +166,7 @@ def rows(results, q):
             continue
         runs = next(iter(by.values()))
         wall = median_wall(runs)
-        out.append(["Claim extraction", f"corpus_{n}", "(no peer extracts claims)",
+        out.append(["Claim extraction", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})", "(no peer extracts claims)",
                      f"{seconds(wall)}, {mb(peak(runs))}", "-", f"{count(metric(runs, 'claims'))} claims",
                      "under 20 s, one thread" if n == "100k" else "(named at 100k)",
                      verdict(None if n != "100k" else wall < 20)])
@@ -173,7 +178,7 @@ def rows(results, q):
         speed = same_round(by, "token_sort_ratio", "corroborate")
         f1, cp = metric(ours, "align_f1"), metric(ours, "conflict_p")
         ok = None if n != "100k" or None in (speed, f1, cp) else speed >= 5 and f1 >= 0.90 and cp >= 0.8
-        out.append(["Claim alignment", f"corpus_{n}",
+        out.append(["Claim alignment", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"rapidfuzz token_sort_ratio {seconds(median_wall(peer))}, {mb(peak(peer))}",
                      f"{seconds(median_wall(ours))}, {mb(peak(ours))}", f"{num(speed, 1)}x",
                      f"F1 {num(metric(peer, 'align_f1'))} / {num(f1)}; conflict P {num(metric(peer, 'conflict_p'))} / {num(cp)}",
@@ -184,7 +189,7 @@ def rows(results, q):
         pe, oe = q.get("e2e_pipeline-fastfeedparser.event", {}), q.get("e2e_corroborate.event", {})
         pc, oc = q.get("e2e_pipeline-fastfeedparser.copy_group", {}), q.get("e2e_corroborate.copy_group", {})
         phases = ", ".join(f"{k[:-2]} {seconds(metric(ours, k))}" for k in ("ingest_s", "stories_s", "report_s"))
-        out.append(["Feeds to reports", "1,000 feeds, 50k items",
+        out.append(["Feeds to reports", f"1,000 feeds, 50k items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"fastfeedparser + MinHash-LSH + TF-IDF online {seconds(median_wall(peer))}, {mb(peak(peer))}",
                      f"{seconds(median_wall(ours))} ({phases}), {mb(peak(ours))}",
                      f"{num(same_round(by, 'pipeline-fastfeedparser', 'corroborate'), 1)}x",
@@ -196,7 +201,7 @@ def rows(results, q):
         runs = by["corroborate-poll"]
         wall = median_wall(runs)
         walls = sorted(d["wall_s"] for d in runs)
-        out.append(["Incremental: one 50-item poll", "store of 1,000,000 items",
+        out.append(["Incremental: one 50-item poll", f"store of 1,000,000 items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
                      f"(copying the store first: {seconds(median_wall(by.get('copy-store')))}, not counted)",
                      f"{seconds(wall)} ({seconds(walls[0])}-{seconds(walls[-1])}, {len(runs)} runs), {mb(peak(runs))}",
                      "-", f"{count(metric(runs, 'new'))} new items",
@@ -208,7 +213,7 @@ def rows(results, q):
                  "pair_f1", "pair F1"),
                 ("corroborate-stories", "Story clustering", "cluster_corroborate.1m", "bcubed_f1", "B3 F1")):
             if name in by:
-                out.append([stage, "1,000,000 articles", "(peers not run at 1M)",
+                out.append([stage, f"1,000,000 articles ({rounds(by)} round{'' if rounds(by) == 1 else 's'})", "(peers not run at 1M)",
                              f"{seconds(median_wall(by[name]))}, {mb(peak(by[name]))}", "-",
                              f"{label} {num(q.get(tag, {}).get(key))}", "-", "-"])
     return out
