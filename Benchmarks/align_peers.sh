@@ -40,9 +40,9 @@ for suite in $SUITES; do
     python bench/harness.py --runs "$RUNS" $WARMUP --baseline token_sort_ratio --out "$OUT" \
       --cmd token_sort_ratio "python bench/align_peer.py --corpus $C --truth $T --scorer token_sort_ratio --tau $TAU" \
       --cmd corroborate "$BIN align --corpus $C --truth $T"
-    # summarize.py reads its results folder from argv[1] when imported: take the suite off first.
+    # summarize.py reads its results folder from argv[1] when imported: take the suite off first, leaving $R.
     python -c "import sys; t = sys.argv.pop(1); sys.path.insert(0, 'bench'); import summarize as s; s.align_table(t)" \
-      "${suite}_corroborate"
+      "${suite}_corroborate" "$R"
     ;;
   *)
     echo "align_peers: unknown suite '$suite' (align_10k, align_100k)" >&2

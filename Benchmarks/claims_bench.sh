@@ -10,14 +10,11 @@ RUNS=${RUNS:-3}
 
 require_peers claims_bench
 
-swift build -c release --static-swift-stdlib --package-path "$ROOT" --product corroborate-bench >&2
-BIN="$ROOT/.build/release/corroborate-bench"
-cd "$WORK"
-. ./venv/bin/activate
-mkdir -p results
+build_bench
+enter_peers
 corpora=("$@")
 [ ${#corpora[@]} -gt 0 ] || corpora=(corpus_100k)
 for corpus in "${corpora[@]}"; do
-  python bench/harness.py --runs "$RUNS" --out "results/claims_${corpus}_corroborate.jsonl" \
+  python bench/harness.py --runs "$RUNS" --out "$(fresh_results "claims_$corpus")" \
     --cmd "corroborate-claims-$corpus" "$BIN claims --corpus data/$corpus.jsonl"
 done

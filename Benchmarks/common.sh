@@ -22,14 +22,28 @@ build_bench() {
   BIN="$SCRATCH/release/corroborate-bench"
 }
 
+# The same for the corroborate command itself; sets CLI. CORROBORATE_BIN names a binary to
+# measure instead (no build): an earlier commit's, kept aside for a before/after comparison.
+build_cli() {
+  if [ -n "${CORROBORATE_BIN:-}" ]; then
+    CLI=$CORROBORATE_BIN
+    return
+  fi
+  SCRATCH=${SCRATCH:-$ROOT/.build}
+  swift build -c release --static-swift-stdlib --package-path "$ROOT" --scratch-path "$SCRATCH" \
+    --product corroborate >&2
+  CLI="$SCRATCH/release/corroborate"
+}
+
 # Enters the peers' work folder with their Python environment, every peer single-threaded;
-# R and L are the results and labels folders.
+# R and L are the results and labels folders. BENCH_RESULTS (a folder relative to the work
+# folder) keeps one run's records apart from every other run's: Benchmarks/run_all.sh sets it.
 enter_peers() {
   cd "$WORK"
   . ./venv/bin/activate
   export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
-  R=results
-  L=results/labels
+  R=${BENCH_RESULTS:-results}
+  L=$R/labels
   mkdir -p "$R" "$L"
 }
 
@@ -42,7 +56,7 @@ score() {
 }
 
 # The harness appends to its output; keeping one run per file makes the table's medians and
-# same-round ratios come from this run alone. Moves an earlier run to results/superseded/ and
+# same-round ratios come from this run alone. Moves an earlier run to $R/superseded/ and
 # prints the file to write: fresh_results SUITE.
 fresh_results() {
   local out="$R/$1_corroborate.jsonl"

@@ -49,9 +49,9 @@ for suite in $SUITES; do
       --cmd corroborate-incremental \
       "$BIN dedup --mode incremental --corpus $C --out $L/dedup_corroborate-incremental.$N.tsv --threshold $THRESHOLD"
     for m in minhash minhash-0.8 corroborate corroborate-incremental; do score "$L/dedup_$m.$N.tsv" "$T" copy_group "dedup_$m.$N"; done
-    # summarize.py reads its results folder from argv[1] when imported: take the suite off first.
+    # summarize.py reads its results folder from argv[1] when imported: take the suite off first, leaving $R.
     python -c "import sys; t = sys.argv.pop(1); sys.path.insert(0, 'bench'); import summarize as s; s.corpus_table(t, 'dedup', s.quality())" \
-      "${suite}_corroborate"
+      "${suite}_corroborate" "$R"
     ;;
   *)
     echo "dedup_peers: unknown suite '$suite' (dedup_10k, dedup_100k)" >&2

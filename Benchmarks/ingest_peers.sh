@@ -14,21 +14,18 @@ RUNS=${RUNS:-3}
 
 require_peers ingest_peers
 
-swift build -c release --static-swift-stdlib --package-path "$ROOT" --product corroborate >&2
-BIN="$ROOT/.build/release/corroborate"
+build_cli
+BIN=$CLI
 STORE=$(mktemp -d)/ingest.sqlite
 trap 'rm -rf "$(dirname "$STORE")"' EXIT
 
-cd "$WORK"
-. ./venv/bin/activate
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
-mkdir -p results
+enter_peers
 F=data/feeds
 extra=()
 [ "${PIPELINE:-0}" = 1 ] && extra=(--cmd pipeline-fastfeedparser \
-  "python bench/pipeline_peer.py $F --parser fastfeedparser --out-prefix results/labels/pipeline_ffp_ingestbench")
+  "python bench/pipeline_peer.py $F --parser fastfeedparser --out-prefix $L/pipeline_ffp_ingestbench")
 python bench/harness.py --runs "$RUNS" --warmup --baseline corroborate-parse \
-  --out results/ingest_feeds_corroborate.jsonl \
+  --out "$(fresh_results ingest_feeds)" \
   --cmd xmllint-stream "xmllint --stream --noout $F/*.xml" \
   --cmd corroborate-parse "$BIN parse --stats $F" \
   "${extra[@]}" \

@@ -17,13 +17,10 @@ require_peers parse_peers
 
 # The Swift runtime linked statically, as a Linux binary is shipped: no dynamic linking of
 # libswiftCore at start-up, and direct calls into it (about 5% of the wall time on this workload).
-swift build -c release --static-swift-stdlib --package-path "$ROOT" >&2
-BIN="$ROOT/.build/release/corroborate"
+build_cli
+BIN=$CLI
 
-cd "$WORK"
-. ./venv/bin/activate
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 LC_ALL=C.UTF-8
-mkdir -p results
+enter_peers
 slow=()
 
 for suite in $SUITES; do
@@ -32,7 +29,7 @@ for suite in $SUITES; do
     F=data/feeds
     [ "${FEEDPARSER:-0}" = 1 ] && slow=(--cmd feedparser "python bench/parse_peer.py feedparser $F")
     python bench/harness.py --runs "$RUNS" --warmup --baseline xmllint-stream \
-      --out results/parse_feeds_corroborate.jsonl \
+      --out "$(fresh_results parse_feeds)" \
       --cmd cat "cat $F/*.xml > /dev/null" \
       --cmd xmllint-stream "xmllint --stream --noout $F/*.xml" \
       --cmd fastfeedparser "python bench/parse_peer.py fastfeedparser $F" \
@@ -42,7 +39,7 @@ for suite in $SUITES; do
   big)
     F=data/big_feed.xml
     python bench/harness.py --runs "$RUNS" --warmup --baseline xmllint-stream \
-      --out results/parse_big_corroborate.jsonl \
+      --out "$(fresh_results parse_big)" \
       --cmd cat "cat $F > /dev/null" \
       --cmd xmllint-stream "xmllint --stream --noout $F" \
       --cmd fastfeedparser "python bench/parse_peer.py fastfeedparser $F" \

@@ -49,9 +49,9 @@ for suite in $SUITES; do
       score "$L/cluster_$m.$N.tsv" "$T" event "cluster_$m.$N"
       score "$L/cluster_$m.$N.tsv" "$T" thread "cluster_$m.$N.vs_thread"
     done
-    # summarize.py reads its results folder from argv[1] when imported: take the suite off first.
+    # summarize.py reads its results folder from argv[1] when imported: take the suite off first, leaving $R.
     python -c "import sys; t = sys.argv.pop(1); sys.path.insert(0, 'bench'); import summarize as s; s.corpus_table(t, 'cluster', s.quality())" \
-      "${suite}_corroborate"
+      "${suite}_corroborate" "$R"
     ;;
   *)
     echo "stories_peers: unknown suite '$suite' (cluster_10k, cluster_100k)" >&2

@@ -9,9 +9,8 @@ extension SQLiteStore: StoryStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT item.id, item.outletID, item.date, item.title, item.text FROM item
-                    LEFT JOIN storyItem ON storyItem.itemID = item.id
-                    WHERE storyItem.itemID IS NULL ORDER BY item.date, item.id LIMIT ?
+                    SELECT item.id, item.outletID, item.date, item.title, item.text FROM storyQueue
+                    JOIN item ON item.id = storyQueue.itemID ORDER BY item.date, item.id LIMIT ?
                     """, arguments: [limit]
             ).map { Self.candidate($0, storyID: nil) }
         }
@@ -44,6 +43,7 @@ extension SQLiteStore: StoryStore {
             var touched = Set<Int64>()
             let assign = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO storyItem (itemID, storyID) SELECT id, ? FROM item WHERE id = ?")
+            let dequeue = try db.cachedStatement(sql: "DELETE FROM storyQueue WHERE itemID = ?")
             for assignment in assignments {
                 let storyID: Int64
                 switch assignment.story {
@@ -59,6 +59,7 @@ extension SQLiteStore: StoryStore {
                     }
                 }
                 try assign.execute(arguments: [storyID, assignment.itemID])
+                try dequeue.execute(arguments: [assignment.itemID])
                 touched.insert(storyID)
             }
             // Title and span from the items: the earliest original's title names the story.

@@ -162,7 +162,12 @@ public final class SQLiteStore: CorroborationStore {
     }
 
     public func outletsWithItems() async throws(StorageError) -> Set<String> {
-        try await reading { db in Set(try String.fetchAll(db, sql: "SELECT DISTINCT outletID FROM item")) }
+        // One index look-up per outlet: DISTINCT over the items read an index entry per item.
+        try await reading { db in
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT id FROM outlet WHERE EXISTS (SELECT 1 FROM item WHERE item.outletID = outlet.id)"))
+        }
     }
 
     /// Foreign keys are checked once for the batch (`checkReferences`) rather than by SQLite row
@@ -234,6 +239,13 @@ public final class SQLiteStore: CorroborationStore {
                     sql: """
                         WITH RECURSIVE new(id) AS (SELECT ? UNION ALL SELECT id + 1 FROM new WHERE id < ?)
                         INSERT OR IGNORE INTO analysisQueue (itemID) SELECT id FROM new
+                        """, arguments: [first, last])
+                // And on the story queue, which the story stage reads instead of looking for
+                // items without a story among all of them.
+                try db.execute(
+                    sql: """
+                        WITH RECURSIVE new(id) AS (SELECT ? UNION ALL SELECT id + 1 FROM new WHERE id < ?)
+                        INSERT OR IGNORE INTO storyQueue (itemID) SELECT id FROM new
                         """, arguments: [first, last])
             }
             let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO analysisQueue (itemID) VALUES (?)")

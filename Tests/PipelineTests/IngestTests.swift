@@ -240,6 +240,38 @@ import Testing
         #expect(try await store.counts().items == 1)
     }
 
+    /// A store from before the story queue (v8) queues the items it never placed, and only
+    /// those: the story stage places them and leaves the placed ones where they are.
+    @Test func itemsWithoutAStoryAreQueuedByTheMigration() async throws {
+        let scratch = try ScratchFolder()
+        let path = scratch.path("store.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v7: item identities stored as 16-byte keys")
+        try await queue.write { db in
+            try db.execute(sql: "INSERT INTO outlet (id, name) VALUES ('ap', 'AP')")
+            for id in 1...3 {
+                try db.execute(
+                    sql: """
+                        INSERT INTO item (id, outletID, sourceID, identity, title, text, date, fetchedAt, contentHash,
+                            originID)
+                        VALUES (?, 'ap', ?, ?, 'Strike on the port', 'Strike on the port. Six wounded.', ?, 0, 'x', ?)
+                        """, arguments: [id, "a\(id)", "a\(id)", Double(id) * 60, id])
+            }
+            try db.execute(sql: "INSERT INTO story (id, title, firstSeen, lastSeen) VALUES (7, '', 60, 60)")
+            try db.execute(sql: "INSERT INTO storyItem (itemID, storyID) VALUES (1, 7)")
+        }
+        try queue.close()
+        let store = try SQLiteStore(path: path)
+        #expect(try await store.itemsWithoutStory(limit: 10).map(\.itemID) == [2, 3])
+        let summary = await StoryStage(store: store).run()
+        #expect(summary.errors == [])
+        #expect(summary.items == 2)
+        #expect(try await store.itemsWithoutStory(limit: 10).isEmpty)
+        let stories = try await store.stories(since: nil, outlet: nil, limit: 10)
+        #expect(stories.flatMap(\.items).map(\.itemID).sorted() == [1, 2, 3])
+        #expect(stories.first { $0.items.contains { $0.itemID == 1 } }?.id == 7)
+    }
+
     /// Identity keys are part of the storage format: the same identity must give the same key
     /// on every machine and in every version.
     @Test func identityKeysAreStable() {
