@@ -23,7 +23,9 @@ Sets and what is scored (gold labels mapped onto the engine's four relations):
                 diagnostic tuned on the same data) the best accuracy of a threshold on `similarity`.
     paraphraser ParaPhraser (Russian); gold positive = is_paraphrase 0 or 1. Binary F1.
     ecb         ECB+ dev documents as articles; `stories` clusters scored against topic+sub-event
-                with B-cubed and pair-counting precision, recall and F1.
+                with B-cubed and pair-counting precision, recall and F1. --ecb-split train
+                clusters the tuning split instead; --ecb-date none writes them undated (the
+                engine dates them by their ingest) and --ecb-order shuffled in another order.
 
 Values are printed x100. The anchors come from the data README and were measured on held-back
 test splits, so they are a yardstick, not a like-for-like comparison.
@@ -39,6 +41,7 @@ import datetime
 import json
 import math
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -230,14 +233,15 @@ def detokenize(tokens):
     return text
 
 
-def read_ecb_dev(folder):
-    """ECB+ dev documents (Cybulska-Vossen split): {doc_id: [sentence, ...]} in reading order.
+def read_ecb(folder, split="dev"):
+    """ECB+ documents of one Cybulska-Vossen split (dev or train): {doc_id: [sentence, ...]} in
+    reading order.
 
     The corpus file holds the annotated sentences only, one token a line:
     doc_id, sent_id, token_idx, token, coref_tag, blank lines between sentences. One line in
     dev has an empty extra column after the token, so fields are read by position.
     """
-    path = os.path.join(folder, "cybulska_setup", "ECB_Dev_corpus.txt")
+    path = os.path.join(folder, "cybulska_setup", f"ECB_{split.capitalize()}_corpus.txt")
     _require(path)
     tokens = collections.defaultdict(lambda: collections.defaultdict(list))
     with open(path, encoding="utf-8") as f:
@@ -590,8 +594,9 @@ def compare_pairs(binary, pairs, workdir, timeout):
     return answers, seconds
 
 
-def write_articles(docs, path, title_mode):
-    """Write ECB+ documents as article JSONL (DESIGN.md contract), one fixed date for all."""
+def write_articles(docs, path, title_mode, published=ECB_DATE):
+    """Write ECB+ documents as article JSONL (DESIGN.md contract): one fixed date for all, or
+    none at all when `published` is None (the engine then dates them by their ingest)."""
     with open(path, "w", encoding="utf-8") as f:
         for doc_id, sentences in docs.items():
             if title_mode == "first" and len(sentences) > 1:
@@ -601,11 +606,13 @@ def write_articles(docs, path, title_mode):
             else:
                 title, body = "", " ".join(sentences)
             article = {"id": doc_id, "url": f"https://ecbplus.example/{doc_id}",
-                       "published": ECB_DATE, "title": title, "body": body, "language": "en"}
+                       "published": published, "title": title, "body": body, "language": "en"}
+            if published is None:
+                del article["published"]
             f.write(json.dumps(article, ensure_ascii=False) + "\n")
 
 
-def engine_stories(binary, docs, workdir, timeout, title_mode):
+def engine_stories(binary, docs, workdir, timeout, title_mode, published=ECB_DATE):
     """Ingest the documents into a fresh store and read back the stories.
 
     Returns ({doc_id: story_id}, seconds, notes). Documents in no story become singletons;
@@ -613,7 +620,7 @@ def engine_stories(binary, docs, workdir, timeout, title_mode):
     """
     articles = os.path.join(workdir, "ecb_dev.jsonl")
     store = os.path.join(workdir, "ecb_dev.sqlite")
-    write_articles(docs, articles, title_mode)
+    write_articles(docs, articles, title_mode, published)
     _, ingest_seconds = run_engine(binary, ["ingest", articles, "--db", store, "--quiet"],
                                    workdir, timeout)
     try:
@@ -644,7 +651,8 @@ def engine_stories(binary, docs, workdir, timeout, title_mode):
              "docsPerSecond": round(len(docs) / seconds, 1) if seconds > 0 else None}
     if len(unassigned) == len(docs):
         raise SetError(f"`stories` listed none of the {len(docs)} ingested documents (all were "
-                       f"published {ECB_DATE}; does `stories` default to a recent --since window?)")
+                       f"published {published or 'undated'}; does `stories` default to a recent "
+                       "--since window?)")
     return assignment, seconds, notes
 
 
@@ -812,12 +820,18 @@ def _clustering_rows(predicted, gold, label):
 
 
 def score_ecb(ctx):
-    """ECB+ dev: engine stories (and optionally the TF-IDF baseline) against gold stories."""
-    everything = read_ecb_dev(os.path.join(ctx.data, "ecbplus"))
-    docs = {d: everything[d] for d in _evenly(sorted(everything, key=_ecb_sort_key), ctx.limit)}
+    """ECB+ (dev by default): engine stories (and optionally the TF-IDF baseline) against gold
+    stories."""
+    everything = read_ecb(os.path.join(ctx.data, "ecbplus"), ctx.ecb_split)
+    ids = _evenly(sorted(everything, key=_ecb_sort_key), ctx.limit)
+    if ctx.ecb_order == "shuffled":
+        random.Random(ctx.ecb_seed).shuffle(ids)
+    docs = {d: everything[d] for d in ids}
     gold = {d: ecb_gold_cluster(d) for d in docs}
-    print(f"  {len(docs)} documents, {len(set(gold.values()))} gold stories "
-          f"(topic + sub-event), published {ECB_DATE}")
+    published = None if ctx.ecb_date == "none" else ECB_DATE
+    print(f"  {ctx.ecb_split}: {len(docs)} documents, {len(set(gold.values()))} gold stories "
+          f"(topic + sub-event), {'undated' if published is None else 'published ' + published}, "
+          f"{ctx.ecb_order} order")
     rows, figures, problem = [], {"documents": len(docs)}, None
     if ctx.ecb_baseline:
         ids = list(docs)
@@ -831,7 +845,7 @@ def score_ecb(ctx):
     if ctx.binary:
         try:
             predicted, _, notes = engine_stories(ctx.binary, docs, ctx.workdir, ctx.timeout,
-                                                 ctx.ecb_title)
+                                                 ctx.ecb_title, published)
             print(f"  engine: ingest {notes['ingestSeconds']:.2f} s + stories "
                   f"{notes['storiesSeconds']:.2f} s ({notes['docsPerSecond']} documents/s); "
                   f"{notes['stories']} stories, {notes['docsInNoStory']} docs in none, "
@@ -856,7 +870,7 @@ def _ecb_sort_key(doc_id):
 SCORERS = {"fnc": ("FNC-1", "fnc1", score_fnc), "emergent": ("Emergent", "emergent", score_emergent),
            "stsb": ("STS-B dev", "stsb", score_stsb), "mrpc": ("MRPC train", "mrpc", score_mrpc),
            "paraphraser": ("ParaPhraser (ru)", "paraphraser_ru", score_paraphraser),
-           "ecb": ("ECB+ dev clustering", "ecbplus", score_ecb)}
+           "ecb": ("ECB+ clustering", "ecbplus", score_ecb)}
 
 
 # --------------------------------------------------------------------------------------------
@@ -965,6 +979,14 @@ def parse_args(argv):
     parser.add_argument("--ecb-threshold", type=float, default=ECB_BASELINE_THRESHOLD,
                         help=f"baseline merge threshold (default {ECB_BASELINE_THRESHOLD}, "
                              "chosen on ECB+ train)")
+    parser.add_argument("--ecb-split", choices=("dev", "train"), default="dev",
+                        help="ECB+ split to cluster (default dev; tune on train)")
+    parser.add_argument("--ecb-date", choices=("shared", "none"), default="shared",
+                        help=f"ECB+ articles all published {ECB_DATE} (default) or undated")
+    parser.add_argument("--ecb-order", choices=("sorted", "shuffled"), default="sorted",
+                        help="ECB+ ingest order: by topic, sub-corpus and number (default) or "
+                             "shuffled (--ecb-seed)")
+    parser.add_argument("--ecb-seed", type=int, default=1, help="seed of --ecb-order shuffled")
     parser.add_argument("--ecb-title", choices=("first", "empty"), default="first",
                         help="ECB+ article title: the first sentence (default) or empty")
     parser.add_argument("--timeout", type=float, default=None,
@@ -1082,7 +1104,9 @@ def main(argv=None):
                     "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                     "options": {"fncSplit": args.fnc_split, "limit": args.limit,
                                 "ecbBaseline": args.ecb_baseline, "ecbThreshold": args.ecb_threshold,
-                                "ecbTitle": args.ecb_title},
+                                "ecbTitle": args.ecb_title, "ecbSplit": args.ecb_split,
+                                "ecbDate": args.ecb_date, "ecbOrder": args.ecb_order,
+                                "ecbSeed": args.ecb_seed},
                     "sets": {name: _json_result(r) for name, r in results.items()}}
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(document, f, indent=2, ensure_ascii=False)

@@ -68,10 +68,13 @@ enum CorroborateBench {
                             "--corpus", "--out", "--threshold", "--window-h", "--min-shared", "--index-terms",
                             "--query-terms", "--max-posting", "--warm-up-boost", "--date-conflict",
                             "--max-comparisons", "--follow-up", "--cross-script", "--same-outlet", "--entities",
-                            "--merge", "--bridge-margin",
+                            "--merge", "--bridge-margin", "--consolidation", "--consolidate",
                         ]))
             case "ecbplus":
-                try ecbplus(Options(arguments, allowed: ["--data", "--split", "--threshold", "--out", "--entities"]))
+                try ecbplus(
+                    Options(
+                        arguments,
+                        allowed: ["--data", "--split", "--threshold", "--out", "--entities", "--consolidation"]))
             case "align":
                 try align(Options(arguments, allowed: ["--corpus", "--truth", "--tau", "--grid"]))
             case "-h", "--help", "help":

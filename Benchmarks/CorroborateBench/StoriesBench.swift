@@ -15,7 +15,7 @@ extension CorroborateBench {
                corroborate-bench stories --corpus FILE.jsonl [--out LABELS.tsv] [--threshold T]
                                          [--window-h 72] [--follow-up T] [--cross-script T]
                                          [--same-outlet T] [--entities on|off] [--merge on|off]
-                                         [--bridge-margin M]
+                                         [--bridge-margin M] [--consolidate on|off] [--consolidation T]
         """
 
     static let storiesHelp = """
@@ -24,7 +24,9 @@ extension CorroborateBench {
                     publication time and where it starts, a second reads the lines again in
                     time order, so the corpus is never held in memory. Writes "id<TAB>story",
                     each article labelled with the story it ends in (a later report may merge
-                    two). The knobs default to the library's (StoryClusteringConfiguration).
+                    two). Every 2,000 articles, as the story stage after each chunk, stories are
+                    merged as groups (StoryClusterer.consolidate(); --consolidate off skips it).
+                    The knobs default to the library's (StoryClusteringConfiguration).
         """
 
     /// `stories`: the online story clustering, timed the way `bench/cluster_peer.py` times its
@@ -53,6 +55,9 @@ extension CorroborateBench {
         configuration.sameOutletThreshold = try options.double(
             "--same-outlet", default: configuration.sameOutletThreshold)
         configuration.bridgeMargin = try options.double("--bridge-margin", default: configuration.bridgeMargin)
+        configuration.consolidationThreshold = try options.double(
+            "--consolidation", default: configuration.consolidationThreshold)
+        configuration.consolidates = (options.values["--consolidate"] ?? "on") == "on"
 
         let started = Clock.now
         // Pass 1: publication time and byte offset of every line.
@@ -90,6 +95,7 @@ extension CorroborateBench {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var clusterSeconds = 0.0
         var closedStories = 0
+        var placed = 0
         for index in order {
             let mark = Clock.now
             let length = Int(lengths[index])
@@ -111,10 +117,16 @@ extension CorroborateBench {
             loadSeconds += parsed - mark
             labels[index] = clusterer.add(article).story
             ids[index] = id
+            placed += 1
+            // As the story stage does after each chunk (2,000 items) it places.
+            if placed % 2_000 == 0 { clusterer.consolidate() }
             closedStories += clusterer.takeClosedStories().count
             clusterSeconds += Clock.now - parsed
         }
+        let mark0 = Clock.now
+        clusterer.consolidate()
         closedStories += clusterer.finish().count
+        clusterSeconds += Clock.now - mark0
         // A later report may have bridged two stories into one: label by the story that is left.
         for index in labels.indices { labels[index] = clusterer.story(of: labels[index]) }
 

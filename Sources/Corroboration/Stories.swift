@@ -125,6 +125,28 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// Whether to read the lead's dates at all (`TimeExtractor` on the first sentence after the
     /// dateline). Off for text without publication times, where "on Saturday" cannot be placed.
     public var readsLeadDates: Bool = true
+    /// Whether `StoryClusterer.consolidate()` merges stories at all, and the average-link
+    /// similarity (the mean cosine over every pair of their members, under the IDF of that
+    /// moment) two open stories need to become one. Lower than `threshold`: it is a mean over all
+    /// members, not the best pair, and short reports of one event that shared too few words to
+    /// meet one by one still share their story's words as a group.
+    public var consolidates: Bool = true
+    public var consolidationThreshold: Double = 0.14
+    /// The bar rises with the length of the reports: two short items (a headline and a sentence)
+    /// share only a few words even on one event, while long articles on different events of one
+    /// kind share many incidental ones. Reports whose members hold `shortReportTerms` distinct
+    /// terms or fewer (on average, geometric mean of the two stories) need
+    /// `consolidationThreshold`; from `longReportTerms` on they need `longConsolidationThreshold`;
+    /// in between the bar follows the logarithm of the length. Set on ECB+ train (about 20 terms a
+    /// document) and the peer benchmark's dev corpus (about 120).
+    public var longConsolidationThreshold: Double = 0.3
+    public var shortReportTerms: Double = 32
+    public var longReportTerms: Double = 80
+    /// A touched story of short reports (fewer than `longReportTerms` terms on average) also looks
+    /// for candidates as a group: of its centroid's strongest terms (`queryTerms` of them), a live
+    /// article must be indexed under this many for its story to be a candidate. Short reports
+    /// have few terms to meet candidates by one at a time.
+    public var consolidationSharedTerms: Int = 2
 
     public init() {}
 }
@@ -179,6 +201,12 @@ public struct StoryClusterer: Sendable {
     private var nextStory = 0
     private var newest = -Double.infinity
     private var added = 0
+    /// Stories that gained a member since the last `consolidate()` (numbers as assigned then).
+    private var touched: [Int] = []
+    /// Pairs of stories (numbers as assigned then) two of whose members came as close as the
+    /// lowest consolidation bar when a report met its candidates: average link can clear a bar
+    /// only where some pair of members does.
+    private var nearPairs = Set<StoryPair>()
 
     // Scratch, kept between calls to spare allocations.
     private var termCounts: [UInt32] = []
@@ -376,9 +404,138 @@ public struct StoryClusterer: Sendable {
         stored.refreshNorm(terms, weights, at: added)
         live.append(stored)
         added += 1
+        touched.append(storyID)
+        if configuration.consolidates {
+            for (index, similarity) in similarities
+            where live[index].story != storyID && Double(similarity) >= configuration.consolidationThreshold {
+                nearPairs.insert(StoryPair(storyID, live[index].story))
+            }
+        }
         return StoryAssignment(
             story: storyID, isNewStory: !joins, similarity: joins ? Double(ranking.bestSimilarity) : 0, related: related
         )
+    }
+
+    /// Merges the stories touched since the last call with the open stories they resemble as a
+    /// group, most similar pair first (average link), while the pair's mean member similarity
+    /// reaches the bar for the reports' length (`consolidationThreshold` for short reports up to
+    /// `longConsolidationThreshold` for long ones); returns how many merges it made.
+    ///
+    /// Why: one report at a time, a short report meets its event only through the one member it
+    /// is most like, and with an IDF still young; a few sentences on one event may share too few
+    /// words with any single earlier report and start a story of their own. As a group, the
+    /// pieces of one event share its names and words. The caller runs this after a batch (the
+    /// story stage after each chunk it places, the benchmark every 2,000 articles), when the IDF
+    /// has seen the batch.
+    ///
+    /// Still index-bound, never a scan of the open stories: the candidate pairs are those whose
+    /// members came close when a report met its candidates (`nearPairs`), and for a story of
+    /// short reports those its centroid's strongest terms find through the postings, as a new
+    /// article's terms do. A pair of members whose leads date the event on different days counts
+    /// for less, as the join rule reads it, so look-alike events of other days stay apart.
+    @discardableResult
+    public mutating func consolidate() -> Int {
+        defer {
+            touched.removeAll()
+            nearPairs.removeAll()
+        }
+        guard configuration.consolidates, !touched.isEmpty else { return 0 }
+        var pending = Set<Int>()
+        for story in touched where openStories[self.story(of: story)] != nil { pending.insert(self.story(of: story)) }
+        guard !pending.isEmpty else { return 0 }
+        let weights = terms.weights(
+            minimumFrequency: configuration.minimumDocumentFrequency,
+            maximumFraction: configuration.maximumDocumentFraction,
+            fractionFrom: configuration.fractionCutFrom)
+        var members: [Int: [Int]] = [:]
+        for index in (oldestLive - liveOffset)..<live.count { members[live[index].story, default: []].append(index) }
+        var centroids: [Int: StoryVectors] = [:]
+        func centroid(_ story: Int) -> StoryVectors {
+            if let known = centroids[story] { return known }
+            let made = StoryVectors(members[story] ?? [], live, terms, weights)
+            centroids[story] = made
+            return made
+        }
+        // Candidate pairs: each touched story with the stories its centroid's strongest terms find.
+        var neighbours: [Int: Set<Int>] = [:]
+        for pair in nearPairs {
+            let (a, b) = (self.story(of: pair.low), self.story(of: pair.high))
+            guard a != b, openStories[a] != nil, openStories[b] != nil else { continue }
+            neighbours[a, default: []].insert(b)
+            neighbours[b, default: []].insert(a)
+        }
+        for story in pending.sorted() {
+            let own = centroid(story).whole
+            guard own.size > 0, Double(own.meanTerms) <= configuration.shortReportTerms else { continue }
+            var scored = zip(own.terms, own.weights).map { ScoredTerm(score: $1, term: $0) }
+            stamp &+= 1
+            var found: [Int] = []
+            for entry in ScoredTerm.best(configuration.queryTerms, of: &scored) {
+                collect(term: entry.term, into: &found)
+            }
+            var shared: [Int: Int32] = [:]
+            for index in found
+            where hits[index] >= Int32(configuration.consolidationSharedTerms) && live[index].story != story {
+                shared[live[index].story] = max(shared[live[index].story] ?? 0, hits[index])
+            }
+            let strongest = shared.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .prefix(configuration.maximumComparisons)
+            for (other, _) in strongest where openStories[other] != nil {
+                neighbours[story, default: []].insert(other)
+                neighbours[other, default: []].insert(story)
+            }
+        }
+        // Average link less the bar for the pair's length, for the pairs that clear it: merged
+        // best first. (A merged story's link with a third is between its parts' links, so a pair
+        // left out rarely comes back; the merged story's pairs are worked out again.)
+        var margin: [StoryPair: Float] = [:]
+        func link(_ a: Int, _ b: Int) {
+            guard openStories[a] != nil, openStories[b] != nil else { return }
+            let (first, second) = (centroid(a), centroid(b))
+            let bar = consolidationBar(length: (first.whole.meanTerms * second.whole.meanTerms).squareRoot())
+            // A pair of members whose leads date the event on different days counts as the join
+            // rule reads it: only near-identical text (`dateConflictThreshold`) reads as the bar.
+            let dateConflictWeight = configuration.readsLeadDates ? bar / Float(configuration.dateConflictThreshold) : 1
+            let link = first.averageLink(with: second, dateConflictWeight: dateConflictWeight)
+            let clearance = link - bar
+            margin[StoryPair(a, b)] = clearance >= 0 ? clearance : nil
+        }
+        for (story, others) in neighbours { for other in others where story < other { link(story, other) } }
+        var merges = 0
+        while let best = margin.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), best.value >= 0 {
+            let (target, source) = (best.key.low, best.key.high)
+            merge(source, into: target)
+            merges += 1
+            centroids[target] = centroid(target).adding(centroid(source))
+            centroids[source] = nil
+            members[target, default: []] += members.removeValue(forKey: source) ?? []
+            var around = neighbours.removeValue(forKey: source) ?? []
+            around.formUnion(neighbours[target] ?? [])
+            around.remove(target)
+            around.remove(source)
+            margin[best.key] = nil
+            for other in around {
+                margin[StoryPair(other, source)] = nil
+                margin[StoryPair(other, target)] = nil
+            }
+            for other in around {
+                neighbours[other]?.remove(source)
+                neighbours[other, default: []].insert(target)
+                link(target, other)
+            }
+            neighbours[target] = around
+        }
+        return merges
+    }
+
+    /// The average link two stories need in `consolidate()`, for members of `length` distinct
+    /// terms on average.
+    func consolidationBar(length: Float) -> Float {
+        let short = configuration.shortReportTerms
+        let long = max(configuration.longReportTerms, short + 1)
+        let position = (log(Double(max(length, 1))) - log(short)) / (log(long) - log(short))
+        let low = configuration.consolidationThreshold
+        return Float(low + (configuration.longConsolidationThreshold - low) * min(1, max(0, position)))
     }
 
     /// The story an assignment's story number stands for now: a story merged into another
@@ -421,6 +578,8 @@ public struct StoryClusterer: Sendable {
 
     /// Closes every open story and returns all stories not yet taken.
     public mutating func finish() -> [Story] {
+        touched.removeAll()
+        nearPairs.removeAll()
         for (id, story) in openStories.sorted(by: { $0.key < $1.key }) { closed.append(story.story(id: id)) }
         openStories.removeAll()
         liveOffset += live.count
@@ -904,6 +1063,166 @@ private struct LiveArticle: Sendable {
             }
         }
         normAt = moment
+    }
+}
+
+/// Two stories, the lower number first.
+private struct StoryPair: Hashable, Comparable {
+    let low: Int
+    let high: Int
+
+    init(_ a: Int, _ b: Int) {
+        low = min(a, b)
+        high = max(a, b)
+    }
+
+    static func < (a: StoryPair, b: StoryPair) -> Bool { (a.low, a.high) < (b.low, b.high) }
+}
+
+/// A story's members as average link reads them: the centroid of all, and the centroids of the
+/// members grouped by the days their leads name, so that a pair of members whose dates disagree
+/// can count for less without a comparison per pair.
+private struct StoryVectors {
+    var whole: Centroid
+    var byDays: [(days: [Int32], centroid: Centroid)] = []
+
+    init(_ members: [Int], _ live: [LiveArticle], _ table: StoryTerms, _ idf: IDFWeights) {
+        var groups: [[Int32]: [Int]] = [:]
+        for index in members { groups[live[index].days.sorted(), default: []].append(index) }
+        for (days, group) in groups.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            byDays.append((days, Centroid(group, live, table, idf)))
+        }
+        whole = byDays.dropFirst().reduce(byDays.first?.centroid ?? Centroid([], live, table, idf)) {
+            $0.adding($1.centroid)
+        }
+    }
+
+    /// Mean similarity over the pairs of members of the two stories, the pairs whose lead dates
+    /// conflict weighed by `dateConflictWeight`.
+    func averageLink(with other: StoryVectors, dateConflictWeight: Float) -> Float {
+        guard whole.size > 0, other.whole.size > 0 else { return 0 }
+        guard dateConflictWeight != 1 else { return whole.averageLink(with: other.whole) }
+        var sum: Float = 0
+        for (days, centroid) in byDays {
+            for (otherDays, otherCentroid) in other.byDays {
+                let dot = centroid.dot(otherCentroid)
+                sum += StoryClusterer.datesConflict(days, otherDays) ? dot * dateConflictWeight : dot
+            }
+        }
+        return sum / Float(whole.size * other.whole.size)
+    }
+
+    /// Both stories' members.
+    func adding(_ other: StoryVectors) -> StoryVectors {
+        var merged = self
+        merged.whole = whole.adding(other.whole)
+        for (days, centroid) in other.byDays {
+            if let position = merged.byDays.firstIndex(where: { $0.days == days }) {
+                merged.byDays[position].centroid = merged.byDays[position].centroid.adding(centroid)
+            } else {
+                merged.byDays.append((days, centroid))
+            }
+        }
+        return merged
+    }
+}
+
+/// The sum of a story's member vectors, each of unit length, under the IDF of one moment: the
+/// dot product of two such sums over the product of their sizes is the mean cosine of every pair
+/// of their members (average link).
+private struct Centroid {
+    var terms: [Int32] = []
+    var weights: [Float] = []
+    var size = 0
+    /// The members' distinct terms, summed.
+    var termCount = 0
+
+    /// Distinct terms per member.
+    var meanTerms: Float { size > 0 ? Float(termCount) / Float(size) : 0 }
+
+    init(_ members: [Int], _ live: [LiveArticle], _ table: StoryTerms, _ idf: IDFWeights) {
+        var entries: [(term: Int32, weight: Float)] = []
+        for index in members {
+            let article = live[index]
+            var norm: Float = 0
+            let start = entries.count
+            for (term, frequency) in zip(article.terms, article.frequencies) {
+                let weight = frequency * table.idf(term, idf)
+                guard weight > 0 else { continue }
+                entries.append((term, weight))
+                norm += weight * weight
+            }
+            guard norm > 0 else { continue }
+            let scale = 1 / norm.squareRoot()
+            for position in start..<entries.count { entries[position].weight *= scale }
+            size += 1
+            termCount += article.terms.count
+        }
+        entries.sort { $0.term < $1.term }
+        for entry in entries {
+            if terms.last == entry.term {
+                weights[weights.count - 1] += entry.weight
+            } else {
+                terms.append(entry.term)
+                weights.append(entry.weight)
+            }
+        }
+    }
+
+    private init(terms: [Int32], weights: [Float], size: Int, termCount: Int) {
+        self.terms = terms
+        self.weights = weights
+        self.size = size
+        self.termCount = termCount
+    }
+
+    /// Mean cosine over the pairs of members of the two stories.
+    func averageLink(with other: Centroid) -> Float {
+        guard size > 0, other.size > 0 else { return 0 }
+        return dot(other) / Float(size * other.size)
+    }
+
+    /// The sum of the cosines over the pairs of members.
+    func dot(_ other: Centroid) -> Float {
+        var dot: Float = 0
+        var left = 0
+        var right = 0
+        while left < terms.count && right < other.terms.count {
+            if terms[left] == other.terms[right] {
+                dot += weights[left] * other.weights[right]
+                left += 1
+                right += 1
+            } else if terms[left] < other.terms[right] {
+                left += 1
+            } else {
+                right += 1
+            }
+        }
+        return dot
+    }
+
+    /// The centroid of both stories' members.
+    func adding(_ other: Centroid) -> Centroid {
+        var merged = Centroid(terms: [], weights: [], size: size + other.size, termCount: termCount + other.termCount)
+        var left = 0
+        var right = 0
+        while left < terms.count || right < other.terms.count {
+            if right == other.terms.count || (left < terms.count && terms[left] < other.terms[right]) {
+                merged.terms.append(terms[left])
+                merged.weights.append(weights[left])
+                left += 1
+            } else if left == terms.count || other.terms[right] < terms[left] {
+                merged.terms.append(other.terms[right])
+                merged.weights.append(other.weights[right])
+                right += 1
+            } else {
+                merged.terms.append(terms[left])
+                merged.weights.append(weights[left] + other.weights[right])
+                left += 1
+                right += 1
+            }
+        }
+        return merged
     }
 }
 

@@ -78,8 +78,11 @@ public struct StoryStage: Sendable {
                     }
                     placed.append((candidate.itemID, assignment.story))
                 }
-                // A report can bridge two of the clusterer's stories into one: read every
-                // number as the story it stands for now.
+                // The chunk's stories as groups: pieces of one event that did not meet report by
+                // report become one (`StoryClusterer.consolidate()`).
+                clusterer.consolidate()
+                // A report can bridge two of the clusterer's stories into one, and consolidation
+                // merges more: read every number as the story it stands for now.
                 storedStory = Self.resolved(storedStory, by: clusterer) { min($0, $1) }
                 votes = Self.resolved(votes, by: clusterer) { $0.merging($1, uniquingKeysWith: +) }
                 for (item, assigned) in placed {

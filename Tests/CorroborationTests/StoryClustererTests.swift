@@ -302,6 +302,63 @@ struct StoryClustererTests {
         #expect(stories.first?.lastSeen == Self.denialReuters.published)
     }
 
+    /// Headline-length reports of one arrest, each in other words, and a look-alike arrest on
+    /// another day: the kind of short items ECB+ is made of.
+    static let shortArrests: [StoryArticle] = [
+        StoryArticle(
+            id: "arrest-1", published: date(hours: 1), title: "Chargers receiver Vincent Jackson arrested",
+            body:
+                "Police arrested San Diego Chargers receiver Vincent Jackson on Saturday on suspicion of drunk driving."
+        ),
+        StoryArticle(
+            id: "arrest-2", published: date(hours: 2), title: "Vincent Jackson held after traffic stop",
+            body:
+                "The California Highway Patrol booked Vincent Jackson of the Chargers early Saturday after a traffic stop."
+        ),
+        StoryArticle(
+            id: "arrest-3", published: date(hours: 3), title: "Jackson faces DUI charge",
+            body:
+                "Vincent Jackson, the Chargers wide receiver, was arrested on Saturday for driving under the influence."
+        ),
+        StoryArticle(
+            id: "arrest-other", published: date(hours: 4), title: "Chargers tackle Jamal Williams arrested",
+            body: "Police arrested San Diego Chargers tackle Jamal Williams on Tuesday on suspicion of drunk driving."),
+    ]
+
+    @Test func shortReportsOfOneEventBecomeOneStoryAsAGroup() {
+        // A join bar no pair of these short reports clears one at a time.
+        var strict = StoryClusteringConfiguration()
+        strict.threshold = 0.8
+        var clusterer = Self.clusterer(strict)
+        let placed = Self.shortArrests.map { clusterer.add($0) }
+        #expect(Set(placed.map(\.story)).count == 4)
+        #expect(clusterer.consolidate() >= 1)
+        let story = clusterer.story(of: placed[0].story)
+        #expect(placed[0...2].map { clusterer.story(of: $0.story) } == [story, story, story])
+        // The arrest of another player on another day stays apart, though it reads alike.
+        #expect(clusterer.story(of: placed[3].story) != story)
+        // Nothing was touched since: a second call merges nothing.
+        #expect(clusterer.consolidate() == 0)
+
+        var off = strict
+        off.consolidates = false
+        var unconsolidated = Self.clusterer(off)
+        let apart = Self.shortArrests.map { unconsolidated.add($0) }
+        #expect(unconsolidated.consolidate() == 0)
+        #expect(Set(apart.map { unconsolidated.story(of: $0.story) }).count == 4)
+    }
+
+    @Test func theConsolidationBarRisesWithTheReportsLength() {
+        let clusterer = StoryClusterer()
+        let configuration = clusterer.configuration
+        #expect(clusterer.consolidationBar(length: 10) == Float(configuration.consolidationThreshold))
+        #expect(clusterer.consolidationBar(length: 32) == Float(configuration.consolidationThreshold))
+        #expect(clusterer.consolidationBar(length: 500) == Float(configuration.longConsolidationThreshold))
+        let middle = clusterer.consolidationBar(length: 50)
+        #expect(middle > Float(configuration.consolidationThreshold))
+        #expect(middle < Float(configuration.longConsolidationThreshold))
+    }
+
     @Test func anOutletsOwnEarlierReportNeedsMoreThanHouseStyle() {
         var clusterer = Self.clusterer()
         let strike = clusterer.add(Self.strikeAP)
