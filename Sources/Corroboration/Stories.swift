@@ -716,44 +716,10 @@ public struct StoryClusterer: Sendable {
     /// `body` without the dateline that opens its lead.
     static func strippingDateline(_ body: String) -> String {
         let lead = String(lead(of: body))
-        guard let end = Boilerplate.dateline(in: lead)?.range.upperBound ?? agencyDatelineEnd(lead) else { return body }
+        guard let end = Boilerplate.dateline(in: lead)?.range.upperBound ?? Boilerplate.agencyDatelineEnd(in: lead)
+        else { return body }
         let utf8 = body.utf8
         return String(body[utf8.index(utf8.startIndex, offsetBy: min(end, utf8.count))...])
-    }
-
-    /// Where a dateline that closes on the agency's name and a dash ends ("Москва. 16 сентября.
-    /// INTERFAX.RU - ", "BRUSSELS. Sept 14 (Interfax) - ", "Deir Ezzor, SANA – "), a form the
-    /// shared dateline reader does not take: a capitalized opening of two to six words whose last
-    /// is the agency, in capitals or in brackets, then a spaced dash. Nil when the lead does not
-    /// open so.
-    static func agencyDatelineEnd(_ lead: String) -> Int? {
-        var lead = lead
-        return lead.withUTF8 { bytes -> Int? in
-            guard let first = bytes.first, first >= 0x41 && first <= 0x5A || first == 0xD0 else { return nil }
-            // The first spaced dash: " - ", or an en or em dash (E2 80 93, E2 80 94) between spaces.
-            var dash: (start: Int, end: Int)?
-            var index = 1
-            while dash == nil && index + 1 < min(bytes.count, 100) {
-                if bytes[index - 1] == 0x20 {
-                    if bytes[index] == 0x2D && bytes[index + 1] == 0x20 {
-                        dash = (index - 1, index + 2)
-                    } else if bytes[index] == 0xE2 && index + 3 < bytes.count && bytes[index + 1] == 0x80
-                        && (bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94) && bytes[index + 3] == 0x20
-                    {
-                        dash = (index - 1, index + 4)
-                    }
-                }
-                index += 1
-            }
-            guard let dash else { return nil }
-            let words = bytes[..<dash.start].split(separator: 0x20)
-            guard let last = words.last, words.count >= 2, words.count <= 6 else { return nil }
-            let agency = String(decoding: UnsafeBufferPointer(rebasing: last), as: UTF8.self)
-            let letters = agency.filter(\.isLetter)
-            let capitals = letters.count >= 3 && letters.allSatisfy(\.isUppercase)
-            let bracketed = agency.hasPrefix("(") && agency.hasSuffix(")") && letters.first?.isUppercase == true
-            return capitals || bracketed ? dash.end : nil
-        }
     }
 
     /// The event days the lead of `article` names (its dateline set aside).

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import TextAnalysis
 
 @testable import Corroboration
 
@@ -378,7 +379,7 @@ struct StoryClustererTests {
         // Interfax's "Москва. 16 сентября. INTERFAX.RU - " is set aside like any other dateline.
         #expect(StoryClusterer.strippingDateline(Self.strikeInterfax.body).hasPrefix("Коалиция во главе с США"))
         #expect(StoryClusterer.leadDays(Self.strikeInterfax) == [17425])
-        #expect(StoryClusterer.agencyDatelineEnd("NATO - the alliance said on Friday.") == nil)
+        #expect(Boilerplate.agencyDatelineEnd(in: "NATO - the alliance said on Friday.") == nil)
         // "until September 20" says when the drills end, not when the news happened.
         let drills = StoryArticle(
             id: "tass-1", published: Date(timeIntervalSince1970: 1_505_390_400), title: "Zapad-2017 kicks off",
