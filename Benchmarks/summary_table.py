@@ -102,6 +102,17 @@ def verdict(ok):
     return "-" if ok is None else ("**met**" if ok else "**not met**")
 
 
+def workload(label, by):
+    """The workload cell: what was run and in how many rounds."""
+    n = rounds(by)
+    return f"{label} ({n} round{'' if n == 1 else 's'})"
+
+
+def cost(runs):
+    """A command's median wall time and peak memory."""
+    return f"{seconds(median_wall(runs))}, {mb(peak(runs))}"
+
+
 def rows(results, q):
     """One row per stage and size: stage, workload, peer, ours, ratio, quality, target, status."""
     out = []
@@ -109,26 +120,26 @@ def rows(results, q):
     by = records(results, "parse_feeds")
     if by:
         r = same_round(by, "corroborate", "xmllint-stream")
-        out.append(["Parse", f"1,000 feeds, 50k items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
-                     f"fastfeedparser {seconds(median_wall(by.get('fastfeedparser')))}, {mb(peak(by.get('fastfeedparser')))}",
-                     f"{seconds(median_wall(by['corroborate']))}, {mb(peak(by['corroborate']))}",
+        out.append(["Parse", workload("1,000 feeds, 50k items", by),
+                     f"fastfeedparser {cost(by.get('fastfeedparser'))}",
+                     cost(by['corroborate']),
                      f"{num(same_round(by, 'fastfeedparser', 'corroborate'), 2)}x; {num(r, 2)}x xmllint",
                      f"{count(metric(by['corroborate'], 'items'))} items",
                      "at most 1.5x xmllint (same round)", verdict(None if r is None else r <= 1.5)])
     by = records(results, "parse_big")
     if by:
         rss = peak(by["corroborate"])
-        out.append(["Parse", f"one 50 MB feed ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
-                     f"fastfeedparser {seconds(median_wall(by.get('fastfeedparser')))}, {mb(peak(by.get('fastfeedparser')))}",
+        out.append(["Parse", workload("one 50 MB feed", by),
+                     f"fastfeedparser {cost(by.get('fastfeedparser'))}",
                      f"{seconds(median_wall(by['corroborate']))}, {mb(rss)}",
                      f"{num(same_round(by, 'fastfeedparser', 'corroborate'), 2)}x", "-",
                      "peak memory under 64 MB", verdict(None if rss is None else rss < 64)])
     by = records(results, "ingest_feeds")
     if by:
         r = same_round(by, "corroborate-ingest", "corroborate-parse")
-        out.append(["Ingest into SQLite", f"1,000 feeds, 50k items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
+        out.append(["Ingest into SQLite", workload("1,000 feeds, 50k items", by),
                      f"parse-only (`corroborate parse`) {seconds(median_wall(by.get('corroborate-parse')))}",
-                     f"{seconds(median_wall(by['corroborate-ingest']))}, {mb(peak(by['corroborate-ingest']))}",
+                     cost(by['corroborate-ingest']),
                      f"{num(r, 2)}x parse-only", f"{count(metric(by['corroborate-ingest'], 'copies'))} copies",
                      "under 3x parse-only (same round)", verdict(None if r is None else r < 3)])
     for n in ("10k", "100k"):
@@ -141,9 +152,9 @@ def rows(results, q):
         ok = None
         if n == "100k" and None not in (speed, f1):
             ok = speed >= 5 and f1 >= 0.99 and peak(ours) < 0.5 * peak(peer)
-        out.append(["Near-duplicates", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
-                     f"datasketch MinHash-LSH {seconds(median_wall(peer))}, {mb(peak(peer))}",
-                     f"{seconds(median_wall(ours))}, {mb(peak(ours))}", f"{num(speed, 1)}x",
+        out.append(["Near-duplicates", workload(f"corpus_{n}", by),
+                     f"datasketch MinHash-LSH {cost(peer)}",
+                     cost(ours), f"{num(speed, 1)}x",
                      f"pair F1 {num(peer_f1)} / {num(f1)}",
                      "5x faster, F1 0.99, under half the memory" if n == "100k" else "(named at 100k)", verdict(ok)])
     for n in ("10k", "100k"):
@@ -155,9 +166,9 @@ def rows(results, q):
         f1 = q.get(f"cluster_corroborate.{n}", {}).get("bcubed_f1")
         peer_f1 = q.get(f"cluster_online-single.{n}", {}).get("bcubed_f1")
         ok = None if n != "100k" or None in (speed, f1) else speed >= 7 and f1 >= 0.98
-        out.append(["Story clustering", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
-                     f"TF-IDF online single-pass {seconds(median_wall(peer))}, {mb(peak(peer))}",
-                     f"{seconds(median_wall(ours))}, {mb(peak(ours))}", f"{num(speed, 1)}x",
+        out.append(["Story clustering", workload(f"corpus_{n}", by),
+                     f"TF-IDF online single-pass {cost(peer)}",
+                     cost(ours), f"{num(speed, 1)}x",
                      f"B3 F1 {num(peer_f1)} / {num(f1)}",
                      "7x faster, B3 F1 0.98" if n == "100k" else "(named at 100k)", verdict(ok)])
     for n in ("10k", "100k"):
@@ -166,8 +177,8 @@ def rows(results, q):
             continue
         runs = next(iter(by.values()))
         wall = median_wall(runs)
-        out.append(["Claim extraction", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})", "(no peer extracts claims)",
-                     f"{seconds(wall)}, {mb(peak(runs))}", "-", f"{count(metric(runs, 'claims'))} claims",
+        out.append(["Claim extraction", workload(f"corpus_{n}", by), "(no peer extracts claims)",
+                     cost(runs), "-", f"{count(metric(runs, 'claims'))} claims",
                      "under 20 s, one thread" if n == "100k" else "(named at 100k)",
                      verdict(None if n != "100k" else wall < 20)])
     for n in ("10k", "100k"):
@@ -178,9 +189,9 @@ def rows(results, q):
         speed = same_round(by, "token_sort_ratio", "corroborate")
         f1, cp = metric(ours, "align_f1"), metric(ours, "conflict_p")
         ok = None if n != "100k" or None in (speed, f1, cp) else speed >= 5 and f1 >= 0.90 and cp >= 0.8
-        out.append(["Claim alignment", f"corpus_{n} ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
-                     f"rapidfuzz token_sort_ratio {seconds(median_wall(peer))}, {mb(peak(peer))}",
-                     f"{seconds(median_wall(ours))}, {mb(peak(ours))}", f"{num(speed, 1)}x",
+        out.append(["Claim alignment", workload(f"corpus_{n}", by),
+                     f"rapidfuzz token_sort_ratio {cost(peer)}",
+                     cost(ours), f"{num(speed, 1)}x",
                      f"F1 {num(metric(peer, 'align_f1'))} / {num(f1)}; conflict P {num(metric(peer, 'conflict_p'))} / {num(cp)}",
                      "5x faster, F1 0.90, conflict P 0.8" if n == "100k" else "(named at 100k)", verdict(ok)])
     by = records(results, "e2e_feeds")
@@ -189,8 +200,8 @@ def rows(results, q):
         pe, oe = q.get("e2e_pipeline-fastfeedparser.event", {}), q.get("e2e_corroborate.event", {})
         pc, oc = q.get("e2e_pipeline-fastfeedparser.copy_group", {}), q.get("e2e_corroborate.copy_group", {})
         phases = ", ".join(f"{k[:-2]} {seconds(metric(ours, k))}" for k in ("ingest_s", "stories_s", "report_s"))
-        out.append(["Feeds to reports", f"1,000 feeds, 50k items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
-                     f"fastfeedparser + MinHash-LSH + TF-IDF online {seconds(median_wall(peer))}, {mb(peak(peer))}",
+        out.append(["Feeds to reports", workload("1,000 feeds, 50k items", by),
+                     f"fastfeedparser + MinHash-LSH + TF-IDF online {cost(peer)}",
                      f"{seconds(median_wall(ours))} ({phases}), {mb(peak(ours))}",
                      f"{num(same_round(by, 'pipeline-fastfeedparser', 'corroborate'), 1)}x",
                      f"event B3 F1 {num(pe.get('bcubed_f1'))} / {num(oe.get('bcubed_f1'))}; "
@@ -201,7 +212,7 @@ def rows(results, q):
         runs = by["corroborate-poll"]
         wall = median_wall(runs)
         walls = sorted(d["wall_s"] for d in runs)
-        out.append(["Incremental: one 50-item poll", f"store of 1,000,000 items ({rounds(by)} round{'' if rounds(by) == 1 else 's'})",
+        out.append(["Incremental: one 50-item poll", workload("store of 1,000,000 items", by),
                      f"(copying the store first: {seconds(median_wall(by.get('copy-store')))}, not counted)",
                      f"{seconds(wall)} ({seconds(walls[0])}-{seconds(walls[-1])}, {len(runs)} runs), {mb(peak(runs))}",
                      "-", f"{count(metric(runs, 'new'))} new items",
@@ -213,8 +224,8 @@ def rows(results, q):
                  "pair_f1", "pair F1"),
                 ("corroborate-stories", "Story clustering", "cluster_corroborate.1m", "bcubed_f1", "B3 F1")):
             if name in by:
-                out.append([stage, f"1,000,000 articles ({rounds(by)} round{'' if rounds(by) == 1 else 's'})", "(peers not run at 1M)",
-                             f"{seconds(median_wall(by[name]))}, {mb(peak(by[name]))}", "-",
+                out.append([stage, workload("1,000,000 articles", by), "(peers not run at 1M)",
+                             cost(by[name]), "-",
                              f"{label} {num(q.get(tag, {}).get(key))}", "-", "-"])
     return out
 
