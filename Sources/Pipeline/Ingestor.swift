@@ -192,7 +192,9 @@ public final class Ingestor {
         await submit(summary: &summary)
         if !keepingIndex { releaseIndex() }
         await settle(summary: &summary)
-        FreedMemory.giveBack()
+        // At the run's end only: a poller's batches come every few seconds, and it gives memory
+        // back once, in `releaseKeptIndex`.
+        if !keepingIndex { FreedMemory.giveBack() }
         return summary
     }
 
