@@ -50,6 +50,9 @@ public struct StoryAssignment: Sendable, Hashable {
     public var similarity: Double
     /// The most similar other story, when it came close without being the same event.
     public var related: Int?
+    /// How the clusterer read the article: what a later clusterer is seeded with
+    /// (`StoryClusterer.seed(_:id:title:published:outlet:story:)`) instead of reading it again.
+    public var features: StoryFeatures
 }
 
 /// The knobs of story clustering. The word thresholds were tuned on the peer benchmark's dev
@@ -240,7 +243,8 @@ public struct StoryClusterer: Sendable {
         // is the filing day, not the event's. Neither the terms nor the lead dates read it.
         var article = article
         article.body = Self.strippingDateline(article.body)
-        let (articleTerms, frequencies, nameWords) = bagOfTerms(article)
+        let (articleTerms, counts, nameWords) = bagOfTerms(article)
+        let frequencies = counts.map { Self.frequency(ofCount: $0) }
         let days = configuration.readsLeadDates ? Self.leadDays(ofBody: article.body, published: article.published) : []
         let script = terms.count(article: articleTerms)
         // The recognizer costs more than the rest of the article's reading: it runs only when the
@@ -412,8 +416,81 @@ public struct StoryClusterer: Sendable {
             }
         }
         return StoryAssignment(
-            story: storyID, isNewStory: !joins, similarity: joins ? Double(ranking.bestSimilarity) : 0, related: related
-        )
+            story: storyID, isNewStory: !joins, similarity: joins ? Double(ranking.bestSimilarity) : 0,
+            related: related,
+            features: StoryFeatures(
+                terms: articleTerms.map { terms.termKeys[Int($0)] },
+                scripts: articleTerms.map { UInt8(terms.script(of: $0)) }, counts: counts, days: days,
+                entities: entities.map { terms.termKeys[Int($0)] }))
+    }
+
+    /// Places an article read by an earlier clusterer (its `StoryAssignment.features`) in story
+    /// `story`, a number this clusterer gave, or in a story of its own when nil; returns the
+    /// story's number. Nothing is compared: the article is counted, indexed and held as `add`
+    /// would hold it, so later articles meet it as they would have met it there.
+    ///
+    /// The story stage seeds a run's clusterer with the reports of the window that earlier runs
+    /// placed, in publication order, then adds the new ones: the stories they join are the stored
+    /// ones, and no stored text is read again.
+    @discardableResult
+    public mutating func seed(
+        _ features: StoryFeatures, id: String, title: String, published: Date, outlet: String?, story: Int?
+    ) -> Int {
+        let time = published.timeIntervalSinceReferenceDate
+        newest = max(newest, time)
+        evict(before: newest - configuration.window)
+        var read: [(term: Int32, count: UInt16)] = []
+        read.reserveCapacity(features.terms.count)
+        for position in features.terms.indices {
+            let script = Script(rawValue: features.scripts[position]) ?? .other
+            read.append((terms.term(ofKey: features.terms[position], script: script), features.counts[position]))
+        }
+        // Sorted by this clusterer's numbers, as `bagOfTerms` gives them.
+        read.sort { $0.term < $1.term }
+        let articleTerms = read.map(\.term)
+        let frequencies = read.map { Self.frequency(ofCount: $0.count) }
+        let script = terms.count(article: articleTerms)
+        let entities = features.entities.map { terms.term(ofKey: $0, script: .latin) }.sorted()
+        terms.count(entities: entities)
+        let weights = terms.weights(
+            minimumFrequency: configuration.minimumDocumentFrequency,
+            maximumFraction: configuration.maximumDocumentFraction,
+            fractionFrom: configuration.fractionCutFrom)
+        if postings.count < terms.count {
+            postings.append(contentsOf: repeatElement(PostingList(), count: terms.count - postings.count))
+        }
+        let storyID: Int
+        if let story {
+            storyID = self.story(of: story)
+        } else {
+            storyID = nextStory
+            nextStory += 1
+        }
+        // A new story, or one closed since (its members left the window): open.
+        if openStories[storyID] == nil { openStories[storyID] = OpenStory(first: time) }
+        let member = openStories[storyID]!.add(id: id, title: title, time: time, centrality: 0, days: features.days)
+
+        // Indexed under its rarest weighty terms, as `add` indexes a report.
+        var indexScores: [ScoredTerm] = []
+        indexScores.reserveCapacity(articleTerms.count)
+        for (term, tf) in zip(articleTerms, frequencies) {
+            indexScores.append(ScoredTerm(score: tf * terms.rarity(term, weights), term: term))
+        }
+        let sequence = liveOffset + live.count
+        for entry in ScoredTerm.best(configuration.indexTerms, of: &indexScores) {
+            postings[Int(entry.term)].sequences.append(Int32(sequence))
+        }
+        for term in entities { postings[Int(term)].sequences.append(Int32(sequence)) }
+        stamps.append(0)
+        hits.append(0)
+        var stored = LiveArticle(
+            time: time, story: storyID, member: Int32(member), terms: articleTerms, frequencies: frequencies,
+            days: features.days, script: Int8(script), entities: entities,
+            outlet: outlet.map { outlets.number(of: $0) } ?? -1)
+        stored.refreshNorm(terms, weights, at: added)
+        live.append(stored)
+        added += 1
+        return storyID
     }
 
     /// Merges the stories touched since the last call with the open stories they resemble as a
@@ -592,9 +669,9 @@ public struct StoryClusterer: Sendable {
 
     // MARK: - Internals
 
-    /// Term numbers (each once) and sublinear term frequencies `1 + ln tf` of title, body and
+    /// Term numbers (each once) and their counts (`frequency(ofCount:)` weighs them) in title, body and
     /// the caller's names.
-    private mutating func bagOfTerms(_ article: StoryArticle) -> (terms: [Int32], frequencies: [Float], names: Int) {
+    private mutating func bagOfTerms(_ article: StoryArticle) -> (terms: [Int32], counts: [UInt16], names: Int) {
         if termCounts.count < terms.count {
             termCounts.append(contentsOf: repeatElement(0, count: terms.count - termCounts.count))
         }
@@ -651,11 +728,10 @@ public struct StoryClusterer: Sendable {
         }
         // Sorted, so that two vectors meet by merging.
         unique.sort()
-        var frequencies: [Float] = []
-        frequencies.reserveCapacity(unique.count)
+        var counts: [UInt16] = []
+        counts.reserveCapacity(unique.count)
         for term in unique {
-            let count = Int(termCounts[Int(term)])
-            frequencies.append(count < Self.sublinear.count ? Self.sublinear[count] : 1 + Float(log(Double(count))))
+            counts.append(UInt16(clamping: termCounts[Int(term)]))
             termCounts[Int(term)] = 0
         }
         // Name words most reports of a long run use ("united", "state", "council") say nothing of
@@ -664,7 +740,7 @@ public struct StoryClusterer: Sendable {
         let names =
             seen < Self.nameWordsCountedFrom
             ? nameWords.count : nameWords.count { Int(terms.documentFrequency[Int($0)]) * 50 < seen }
-        return (unique, frequencies, names)
+        return (unique, counts, names)
     }
 
     /// Outlets a run must have shown before an outlet's house style counts against its reports:
@@ -698,6 +774,12 @@ public struct StoryClusterer: Sendable {
 
     /// `1 + ln(tf)` for the usual small counts.
     private static let sublinear: [Float] = (0..<64).map { $0 == 0 ? 0 : 1 + Float(log(Double($0))) }
+
+    /// The sublinear weight `1 + ln tf` of a term occurring `count` times.
+    @inline(__always)
+    static func frequency(ofCount count: UInt16) -> Float {
+        count < sublinear.count ? sublinear[Int(count)] : 1 + Float(log(Double(count)))
+    }
 
     /// The days (UTC day numbers) the lead dates things on: the title and the first paragraph
     /// after its dateline (whose date is the filing day, not the event's), read by

@@ -17,8 +17,13 @@ struct StoryTerms: Sendable {
     /// term; among the words of a news stream that happens about never.
     private var slots: [WordSlot]
     private var wordCount = 0
-    /// Term numbers of the stems (and of caller-given names, prefixed by `\u{1}`).
-    private var stems: [String: Int32] = [:]
+    /// Term numbers by stem key (the stems of words, caller-given names prefixed by `\u{1}`,
+    /// entity ids by `\u{2}`), in a table of the same kind: a stored article names its terms by
+    /// these keys (`StoryFeatures`), so a later run maps them back without the stems' strings.
+    private var stemSlots: [WordSlot]
+    private var stemCount = 0
+    /// Each term's stem key.
+    private(set) var termKeys: [UInt32] = []
     /// Articles holding each term.
     private(set) var documentFrequency: [Int32] = []
     /// The script of each term's word (`Script`): its frequency is read against the articles
@@ -35,6 +40,7 @@ struct StoryTerms: Sendable {
 
     init() {
         slots = Array(repeating: WordSlot(), count: 1 << 16)
+        stemSlots = Array(repeating: WordSlot(), count: 1 << 15)
     }
 
     /// Marks the words of the gazetteer's names and aliases (not its demonyms: "Russian" says
@@ -75,23 +81,29 @@ struct StoryTerms: Sendable {
     ) -> Int32? {
         guard word.count >= 2 else { return nil }
         let key = Self.key(word)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: key) & mask
-        let found: Int32? = slots.withUnsafeBufferPointer { slots in
-            while true {
-                let stored = slots[slot]
-                if stored.key == key { return stored.term }
-                if stored.key == 0 { return nil }
-                slot = (slot + 1) & mask
-            }
-        }
+        let (found, slot) = Self.find(key, in: slots)
         if let found { return found < 0 ? nil : found }
         let (stem, script) = normalize(word)
         let term: Int32 = stem.map { stemTerm($0, script) } ?? -1
         slots[slot] = WordSlot(key: key, term: term)
         wordCount += 1
-        if wordCount * 2 > slots.count { grow() }
+        if wordCount * 2 > slots.count { Self.grow(&slots) }
         return term < 0 ? nil : term
+    }
+
+    /// The term a key names in `slots`, or nil and the empty slot where it would go.
+    @inline(__always)
+    private static func find(_ key: UInt32, in slots: [WordSlot]) -> (term: Int32?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let stored = slots[slot]
+                if stored.key == key { return (stored.term, slot) }
+                if stored.key == 0 { return (nil, slot) }
+                slot = (slot + 1) & mask
+            }
+        }
     }
 
     /// A new word's stem (nil for a stop word) and script.
@@ -102,7 +114,15 @@ struct StoryTerms: Sendable {
 
     @inline(__always)
     static func key(_ word: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let key = UInt32(truncatingIfNeeded: StableHash.hash(UnsafeRawBufferPointer(word)) >> 32)
+        key(hash: StableHash.hash(UnsafeRawBufferPointer(word)))
+    }
+
+    /// A stem's key: 32 bits of its hash, like a word's (two stems that share one share a term).
+    static func key(stem: String) -> UInt32 { key(hash: StableHash.hash(stem)) }
+
+    @inline(__always)
+    private static func key(hash: UInt64) -> UInt32 {
+        let key = UInt32(truncatingIfNeeded: hash >> 32)
         return key == 0 ? 1 : key
     }
 
@@ -135,9 +155,18 @@ struct StoryTerms: Sendable {
     }
 
     private mutating func stemTerm(_ stem: String, _ script: Script) -> Int32 {
-        if let known = stems[stem] { return known }
+        term(ofKey: Self.key(stem: stem), script: script)
+    }
+
+    /// The term of a stem key read back from stored features, made when new.
+    mutating func term(ofKey key: UInt32, script: Script) -> Int32 {
+        let (found, slot) = Self.find(key, in: stemSlots)
+        if let found { return found }
         let term = Int32(documentFrequency.count)
-        stems[stem] = term
+        stemSlots[slot] = WordSlot(key: key, term: term)
+        stemCount += 1
+        if stemCount * 2 > stemSlots.count { Self.grow(&stemSlots) }
+        termKeys.append(key)
         documentFrequency.append(0)
         termScript.append(script.rawValue)
         isNameWord.append(false)
@@ -147,7 +176,7 @@ struct StoryTerms: Sendable {
     /// The script of a term, as counted in `documents`.
     func script(of term: Int32) -> Int { Int(termScript[Int(term)]) }
 
-    private mutating func grow() {
+    private static func grow(_ slots: inout [WordSlot]) {
         let old = slots
         slots = Array(repeating: WordSlot(), count: old.count * 2)
         let mask = slots.count - 1

@@ -7,6 +7,8 @@ public struct StorySummary: Sendable, Hashable {
     public var items = 0
     public var newStories = 0
     public var joined = 0
+    /// Stored stories merged into another: pieces of one event that earlier runs placed apart.
+    public var mergedStories = 0
     public var errors: [String] = []
 
     public init() {}
@@ -16,12 +18,15 @@ public struct StorySummary: Sendable, Hashable {
 ///
 /// The clusterer is incremental but lives in memory, so each run first shows it the items
 /// already placed within its window before the new ones: it then meets a new item with the same
-/// candidates a long-running process would have. Its story numbers are mapped onto stored
-/// stories by the placed items they hold; a story it starts becomes a new stored story. When a
-/// report ties two of its stories together (`StoryClusterer.story(of:)`), the items placed from
-/// then on go to one stored story; those written in an earlier chunk stay where they are.
-/// Assignments are written a chunk at a time, each in one transaction: a killed run leaves the
-/// rest without a story, and the next run places them.
+/// candidates a long-running process would have. An item placed by an earlier run is shown by
+/// its stored features (`StoryClusterer.seed`), in the story it is stored in, without reading
+/// its text again; one placed before features were kept is read and added again, and its
+/// features are stored for the next run. Its story numbers are mapped onto stored stories by the
+/// placed items they hold; a story it starts becomes a new stored story. When a report ties two
+/// of its stories together (`StoryClusterer.story(of:)`), the items placed from then on go to one
+/// stored story; those written in an earlier chunk stay where they are. Assignments are written a
+/// chunk at a time, each in one transaction: a killed run leaves the rest without a story, and
+/// the next run places them.
 public struct StoryStage: Sendable {
     public let store: any StoryStore
     public let configuration: StoryClusteringConfiguration
@@ -38,76 +43,38 @@ public struct StoryStage: Sendable {
     }
 
     public func run(progress: (StorySummary) -> Void = { _ in }) async -> StorySummary {
-        var summary = StorySummary()
-        var clusterer = StoryClusterer(configuration: configuration)
-        // Clusterer story → stored story: by the placed items it holds, or the one this run made.
-        var storedStory: [Int: Int64] = [:]
-        var votes: [Int: [Int64: Int]] = [:]
-        var shown = Set<Int64>()
-        var newest = Date.distantPast
-        // Placed items up to this date have been read: a later chunk reads only the ones after
-        // it (reading the whole window again each chunk read tens of thousands of texts to keep
-        // none, 40 MB a chunk of 2,000 in the 1,000-feed poll).
-        var readUpTo = Date.distantPast
+        var run = StoryRun(configuration: configuration)
         do {
             var pending = try await store.itemsWithoutStory(limit: chunkSize)
+            if pending.isEmpty {
+                // Nothing to place: still, items placed before their features were kept are
+                // read once more now, so that the next run with something to place reads no
+                // text. Two windows back from the newest: a report can come in dated up to a
+                // window before the newest one, and its candidates go back a window from there.
+                if let newest = try await store.newestPlacedDate() {
+                    let window = newest.addingTimeInterval(-2 * configuration.window)...newest
+                    if try await store.placedItemsLackingFeatures(in: window) > 0 {
+                        try await run.place([], in: window, store: store)
+                    }
+                }
+                return run.summary
+            }
             var lastPending = Set<Int64>()
             while !pending.isEmpty {
                 // The same items again means their write failed to place them: stop, not loop.
                 let ids = Set(pending.map(\.itemID))
                 guard ids != lastPending else { break }
                 lastPending = ids
-                let earliest = pending.first!.date
-                let latest = pending.last!.date
-                let from = max(earliest.addingTimeInterval(-configuration.window), readUpTo)
-                let to = max(latest, from)
-                let seeds = try await store.itemsWithStory(in: from...to).filter {
-                    !shown.contains($0.itemID) && $0.date >= newest.addingTimeInterval(-configuration.window)
-                }
-                readUpTo = max(readUpTo, to)
-                let ordered = (seeds + pending).sorted { ($0.date, $0.itemID) < ($1.date, $1.itemID) }
-                var records: [StoryAssignmentRecord] = []
-                var placed: [(item: Int64, story: Int)] = []
-                for candidate in ordered {
-                    shown.insert(candidate.itemID)
-                    newest = max(newest, candidate.date)
-                    let assignment = clusterer.add(Self.article(candidate))
-                    if let storyID = candidate.storyID {
-                        votes[assignment.story, default: [:]][storyID, default: 0] += 1
-                        continue
-                    }
-                    placed.append((candidate.itemID, assignment.story))
-                }
-                // The chunk's stories as groups: pieces of one event that did not meet report by
-                // report become one (`StoryClusterer.consolidate()`).
-                clusterer.consolidate()
-                // A report can bridge two of the clusterer's stories into one, and consolidation
-                // merges more: read every number as the story it stands for now.
-                storedStory = Self.resolved(storedStory, by: clusterer) { min($0, $1) }
-                votes = Self.resolved(votes, by: clusterer) { $0.merging($1, uniquingKeysWith: +) }
-                for (item, assigned) in placed {
-                    let story = clusterer.story(of: assigned)
-                    if let stored = storedStory[story]
-                        ?? votes[story]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
-                    {
-                        records.append(StoryAssignmentRecord(itemID: item, story: .existing(stored)))
-                        summary.joined += 1
-                    } else {
-                        records.append(StoryAssignmentRecord(itemID: item, story: .new(key: story)))
-                    }
-                }
-                let created = try await store.writeStories(records)
-                for (key, id) in created { storedStory[key] = id }
-                summary.newStories += created.count
-                summary.items += placed.count
-                progress(summary)
+                let from = pending.first!.date.addingTimeInterval(-configuration.window)
+                try await run.place(pending, in: from...max(pending.last!.date, from), store: store)
+                progress(run.summary)
                 FreedMemory.giveBack()
                 pending = try await store.itemsWithoutStory(limit: chunkSize)
             }
         } catch {
-            summary.errors.append(error.description)
+            run.summary.errors.append(error.description)
         }
-        return summary
+        return run.summary
     }
 
     /// `table` keyed by the stories its keys stand for now, values of merged keys combined.
@@ -131,5 +98,111 @@ public struct StoryStage: Sendable {
         return StoryArticle(
             id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body),
             outlet: candidate.outletID)
+    }
+}
+
+/// One run of the story stage: its clusterer and what it knows of the stored stories.
+private struct StoryRun {
+    var clusterer: StoryClusterer
+    let window: TimeInterval
+    var summary = StorySummary()
+    /// Clusterer story → the stored story this run made for it.
+    var storedStory: [Int: Int64] = [:]
+    /// Clusterer story → the stored stories of the placed items it holds, with their counts.
+    var votes: [Int: [Int64: Int]] = [:]
+    /// Stored story → the clusterer story its seeded items went to.
+    var seededStory: [Int64: Int] = [:]
+    /// Clusterer story → the stored stories it holds whole: those seeded into it and the one this
+    /// run made for it. When the clusterer merges two stories (a report bridges them, or
+    /// consolidation finds them one event), the stored ones merge too.
+    var held: [Int: Set<Int64>] = [:]
+    var shown = Set<Int64>()
+    var newest = Date.distantPast
+    /// Placed items up to this date have been read: a later chunk reads only the ones after it
+    /// (reading the whole window again each chunk read tens of thousands of texts to keep none,
+    /// 40 MB a chunk of 2,000 in the 1,000-feed poll).
+    var readUpTo = Date.distantPast
+
+    init(configuration: StoryClusteringConfiguration) {
+        clusterer = StoryClusterer(configuration: configuration)
+        window = configuration.window
+    }
+
+    /// Shows the clusterer the placed items of `range` it has not seen, then places `pending`
+    /// (oldest first) and writes their stories, with the features of both.
+    mutating func place(
+        _ pending: [StoryCandidate], in range: ClosedRange<Date>, store: any StoryStore
+    ) async throws(StorageError) {
+        let from = max(range.lowerBound, readUpTo)
+        let to = max(range.upperBound, from)
+        let horizon = newest.addingTimeInterval(-window)
+        let seeds = try await store.itemsWithStory(in: from...to).filter {
+            !shown.contains($0.itemID) && $0.date >= horizon
+        }
+        readUpTo = max(readUpTo, to)
+        let ordered = (seeds + pending).sorted { ($0.date, $0.itemID) < ($1.date, $1.itemID) }
+        var placed: [(item: Int64, story: Int, features: [UInt8])] = []
+        var backfilled: [Int64: [UInt8]] = [:]
+        for candidate in ordered {
+            shown.insert(candidate.itemID)
+            newest = max(newest, candidate.date)
+            guard let storyID = candidate.storyID else {
+                let assignment = clusterer.add(StoryStage.article(candidate))
+                placed.append((candidate.itemID, assignment.story, assignment.features.bytes))
+                continue
+            }
+            let story: Int
+            if let bytes = candidate.features, let features = StoryFeatures(bytes: bytes) {
+                story = clusterer.seed(
+                    features, id: String(candidate.itemID), title: candidate.title, published: candidate.date,
+                    outlet: candidate.outletID, story: seededStory[storyID])
+                seededStory[storyID] = story
+                held[story, default: []].insert(storyID)
+            } else {
+                let assignment = clusterer.add(StoryStage.article(candidate))
+                story = assignment.story
+                backfilled[candidate.itemID] = assignment.features.bytes
+            }
+            votes[story, default: [:]][storyID, default: 0] += 1
+        }
+        // The chunk's stories as groups: pieces of one event that did not meet report by report
+        // become one (`StoryClusterer.consolidate()`).
+        clusterer.consolidate()
+        // A report can bridge two of the clusterer's stories into one, and consolidation merges
+        // more: read every number as the story it stands for now.
+        storedStory = StoryStage.resolved(storedStory, by: clusterer) { min($0, $1) }
+        votes = StoryStage.resolved(votes, by: clusterer) { $0.merging($1, uniquingKeysWith: +) }
+        held = StoryStage.resolved(held, by: clusterer) { $0.union($1) }
+        // Stored stories the clusterer now holds as one become one: the oldest keeps them all.
+        var merges: [StoryMergeRecord] = []
+        for (story, stored) in held where stored.count > 1 {
+            let oldest = stored.min()!
+            for other in stored.sorted() where other != oldest {
+                merges.append(StoryMergeRecord(story: other, into: oldest))
+            }
+            held[story] = [oldest]
+            storedStory[story] = oldest
+        }
+        var records: [StoryAssignmentRecord] = []
+        for (item, assigned, features) in placed {
+            let story = clusterer.story(of: assigned)
+            if let stored = storedStory[story]
+                ?? votes[story]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+            {
+                records.append(StoryAssignmentRecord(itemID: item, story: .existing(stored), features: features))
+                summary.joined += 1
+            } else {
+                records.append(StoryAssignmentRecord(itemID: item, story: .new(key: story), features: features))
+            }
+        }
+        try await store.writeStoryFeatures(backfilled)
+        let created = try await store.writeStories(records, merges: merges)
+        for (key, id) in created {
+            storedStory[key] = id
+            held[key, default: []].insert(id)
+        }
+        summary.mergedStories += merges.count
+        summary.newStories += created.count
+        summary.items += placed.count
     }
 }

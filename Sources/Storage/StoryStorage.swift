@@ -8,11 +8,22 @@ public protocol StoryStore: Sendable {
     /// Items without a story, oldest first.
     func itemsWithoutStory(limit: Int) async throws(StorageError) -> [StoryCandidate]
     /// Items with a story whose date falls in `window`, oldest first: what the clusterer must
-    /// have seen to place a new item the way it placed the ones before.
+    /// have seen to place a new item the way it placed the ones before. An item whose clusterer
+    /// features are stored comes with them and without its text.
     func itemsWithStory(in window: ClosedRange<Date>) async throws(StorageError) -> [StoryCandidate]
-    /// New stories and assignments, in one transaction; a story's title and time span are
-    /// rewritten from its items. Returns the ids given to new stories, by key.
-    func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) -> [Int: Int64]
+    /// The date of the newest item with a story, nil when none has one.
+    func newestPlacedDate() async throws(StorageError) -> Date?
+    /// How many items with a story and a date in `window` have no stored clusterer features.
+    func placedItemsLackingFeatures(in window: ClosedRange<Date>) async throws(StorageError) -> Int
+    /// New stories, assignments and merges of stored stories, in one transaction, with the placed
+    /// items' clusterer features; a story's title and time span are rewritten from its items.
+    /// A merged story's items move to the story it merges into, and it is deleted. Returns the
+    /// ids given to new stories, by key.
+    func writeStories(
+        _ assignments: [StoryAssignmentRecord], merges: [StoryMergeRecord]
+    ) async throws(StorageError) -> [Int: Int64]
+    /// Stores the clusterer features of items placed before they were kept (by item id).
+    func writeStoryFeatures(_ features: [Int64: [UInt8]]) async throws(StorageError)
     /// Stories newest first, with their items.
     func stories(since: Date?, outlet: String?, limit: Int) async throws(StorageError) -> [StoredStory]
     /// One story with its items, nil when there is none with that id.
@@ -30,14 +41,39 @@ public struct StoryCandidate: Sendable, Hashable {
     public var text: String
     /// Set for items that already have one.
     public var storyID: Int64?
+    /// How the clusterer read the item when it placed it (`StoryFeatures` in storage form); the
+    /// title and text are then left empty, since they need not be read again.
+    public var features: [UInt8]?
 
-    public init(itemID: Int64, outletID: String, date: Date, title: String, text: String, storyID: Int64?) {
+    public init(
+        itemID: Int64, outletID: String, date: Date, title: String, text: String, storyID: Int64?,
+        features: [UInt8]? = nil
+    ) {
         self.itemID = itemID
         self.outletID = outletID
         self.date = date
         self.title = title
         self.text = text
         self.storyID = storyID
+        self.features = features
+    }
+}
+
+extension StoryStore {
+    /// New stories and assignments, with no merges.
+    public func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) -> [Int: Int64] {
+        try await writeStories(assignments, merges: [])
+    }
+}
+
+/// Two stored stories found to be one event: `story`'s items move to `into`.
+public struct StoryMergeRecord: Sendable, Hashable {
+    public var story: Int64
+    public var into: Int64
+
+    public init(story: Int64, into: Int64) {
+        self.story = story
+        self.into = into
     }
 }
 
@@ -51,10 +87,14 @@ public struct StoryAssignmentRecord: Sendable, Hashable {
 
     public var itemID: Int64
     public var story: Story
+    /// How the clusterer read the item (`StoryFeatures` in storage form), kept so that later
+    /// runs need not read it again.
+    public var features: [UInt8]?
 
-    public init(itemID: Int64, story: Story) {
+    public init(itemID: Int64, story: Story, features: [UInt8]? = nil) {
         self.itemID = itemID
         self.story = story
+        self.features = features
     }
 }
 

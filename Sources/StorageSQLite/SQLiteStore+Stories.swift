@@ -10,7 +10,8 @@ extension SQLiteStore: StoryStore {
                 db,
                 sql: """
                     SELECT item.id, item.outletID, item.date, item.title, item.text FROM storyQueue
-                    JOIN item ON item.id = storyQueue.itemID ORDER BY item.date, item.id LIMIT ?
+                    INDEXED BY storyQueue_date CROSS JOIN item ON item.id = storyQueue.itemID
+                    ORDER BY storyQueue.date, storyQueue.itemID LIMIT ?
                     """, arguments: [limit]
             ).map { Self.candidate($0, storyID: nil) }
         }
@@ -18,15 +19,71 @@ extension SQLiteStore: StoryStore {
 
     public func itemsWithStory(in window: ClosedRange<Date>) async throws(StorageError) -> [StoryCandidate] {
         try await reading { db in
-            try Row.fetchAll(
+            // The item's id and date come from the index on dates; its row (with the text) is
+            // read only for an item without stored features: SQLite seeks a row when a column
+            // of it is needed, not before.
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT item.id, item.outletID, item.date, item.title, item.text, storyItem.storyID FROM item
+                    SELECT item.id, item.date, storyItem.storyID, storyFeatures.outletID AS featureOutletID,
+                           storyFeatures.features,
+                           CASE WHEN storyFeatures.itemID IS NULL THEN item.outletID END AS outletID,
+                           CASE WHEN storyFeatures.itemID IS NULL THEN item.title END AS title,
+                           CASE WHEN storyFeatures.itemID IS NULL THEN item.text END AS text
+                    FROM item INDEXED BY item_date
                     JOIN storyItem ON storyItem.itemID = item.id
+                    LEFT JOIN storyFeatures ON storyFeatures.itemID = item.id
                     WHERE item.date BETWEEN ? AND ? ORDER BY item.date, item.id
                     """,
-                arguments: [window.lowerBound.timeIntervalSince1970, window.upperBound.timeIntervalSince1970]
-            ).map { Self.candidate($0, storyID: $0["storyID"]) }
+                arguments: [window.lowerBound.timeIntervalSince1970, window.upperBound.timeIntervalSince1970])
+            var candidates: [StoryCandidate] = []
+            while let row = try rows.next() {
+                let features: [UInt8]? = (row["features"] as Data?).map { [UInt8]($0) }
+                candidates.append(
+                    StoryCandidate(
+                        itemID: row["id"], outletID: features == nil ? row["outletID"] : row["featureOutletID"],
+                        date: Date(timeIntervalSince1970: row["date"]), title: row["title"] ?? "",
+                        text: row["text"] ?? "", storyID: row["storyID"], features: features))
+            }
+            return candidates
+        }
+    }
+
+    public func newestPlacedDate() async throws(StorageError) -> Date? {
+        try await reading { db in
+            try Double.fetchOne(
+                db,
+                sql: """
+                    SELECT item.date FROM item INDEXED BY item_date JOIN storyItem ON storyItem.itemID = item.id
+                    ORDER BY item.date DESC LIMIT 1
+                    """
+            ).map { Date(timeIntervalSince1970: $0) }
+        }
+    }
+
+    public func placedItemsLackingFeatures(in window: ClosedRange<Date>) async throws(StorageError) -> Int {
+        try await reading { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM item INDEXED BY item_date JOIN storyItem ON storyItem.itemID = item.id
+                    WHERE item.date BETWEEN ? AND ?
+                    AND NOT EXISTS (SELECT 1 FROM storyFeatures WHERE storyFeatures.itemID = item.id)
+                    """,
+                arguments: [window.lowerBound.timeIntervalSince1970, window.upperBound.timeIntervalSince1970]) ?? 0
+        }
+    }
+
+    public func writeStoryFeatures(_ features: [Int64: [UInt8]]) async throws(StorageError) {
+        guard !features.isEmpty else { return }
+        try await writing { db in
+            let insert = try db.cachedStatement(
+                sql:
+                    "INSERT OR REPLACE INTO storyFeatures (itemID, outletID, features) SELECT id, outletID, ? FROM item WHERE id = ?"
+            )
+            for (itemID, bytes) in features.sorted(by: { $0.key < $1.key }) {
+                try insert.execute(arguments: [Data(bytes), itemID])
+            }
         }
     }
 
@@ -36,19 +93,45 @@ extension SQLiteStore: StoryStore {
             title: row["title"] ?? "", text: row["text"], storyID: storyID)
     }
 
-    public func writeStories(_ assignments: [StoryAssignmentRecord]) async throws(StorageError) -> [Int: Int64] {
-        guard !assignments.isEmpty else { return [:] }
+    public func writeStories(
+        _ assignments: [StoryAssignmentRecord], merges: [StoryMergeRecord]
+    ) async throws(StorageError) -> [Int: Int64] {
+        guard !assignments.isEmpty || !merges.isEmpty else { return [:] }
         return try await writing { db in
             var created: [Int: Int64] = [:]
             var touched = Set<Int64>()
+            // Chains (a into b, b into c) end where they end; a story never merges into itself.
+            var into: [Int64: Int64] = [:]
+            for merge in merges where merge.story != merge.into { into[merge.story] = merge.into }
+            func target(_ story: Int64) -> Int64 {
+                var story = story
+                var steps = 0
+                while let next = into[story], steps <= into.count {
+                    story = next
+                    steps += 1
+                }
+                return story
+            }
+            for story in into.keys.sorted() {
+                let destination = target(story)
+                guard destination != story else { continue }
+                try db.execute(
+                    sql: "UPDATE storyItem SET storyID = ? WHERE storyID = ?", arguments: [destination, story])
+                try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [story])
+                touched.insert(destination)
+            }
             let assign = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO storyItem (itemID, storyID) SELECT id, ? FROM item WHERE id = ?")
             let dequeue = try db.cachedStatement(sql: "DELETE FROM storyQueue WHERE itemID = ?")
+            let keep = try db.cachedStatement(
+                sql:
+                    "INSERT OR REPLACE INTO storyFeatures (itemID, outletID, features) SELECT id, outletID, ? FROM item WHERE id = ?"
+            )
             for assignment in assignments {
                 let storyID: Int64
                 switch assignment.story {
                 case .existing(let id):
-                    storyID = id
+                    storyID = target(id)
                 case .new(let key):
                     if let known = created[key] {
                         storyID = known
@@ -60,6 +143,9 @@ extension SQLiteStore: StoryStore {
                 }
                 try assign.execute(arguments: [storyID, assignment.itemID])
                 try dequeue.execute(arguments: [assignment.itemID])
+                if let features = assignment.features {
+                    try keep.execute(arguments: [Data(features), assignment.itemID])
+                }
                 touched.insert(storyID)
             }
             // Title and span from the items: the earliest original's title names the story.

@@ -409,4 +409,48 @@ struct StoryClustererTests {
         // unrelated paragraph that takes it further from the AP report.
         #expect(story?.title == Self.strikeReuters.title)
     }
+
+    /// A clusterer seeded with another's features (as the story stage seeds each run with the
+    /// reports earlier runs placed) places later reports as that one does, with the same
+    /// similarities: it holds the same counts, postings and vectors, only numbered otherwise.
+    @Test func aSeededClustererPlacesLaterReportsAsTheOneItWasSeededFrom() throws {
+        var original = StoryClusterer()
+        var seeded = StoryClusterer()
+        var storyNumbers: [Int: Int] = [:]
+        for article in Self.background + [Self.strikeAP, Self.quake] {
+            let assignment = original.add(article)
+            let features = try #require(StoryFeatures(bytes: assignment.features.bytes))
+            #expect(features == assignment.features)
+            let story = seeded.seed(
+                features, id: article.id, title: article.title, published: article.published,
+                outlet: article.outlet, story: storyNumbers[assignment.story])
+            storyNumbers[assignment.story] = story
+        }
+        #expect(seeded.liveArticleCount == original.liveArticleCount)
+        for article in [
+            Self.strikeReuters, Self.strikeInterfax, Self.quakeAgain, Self.denialReuters, Self.secondStrike,
+        ] {
+            let expected = original.add(article)
+            let placed = seeded.add(article)
+            #expect(placed.isNewStory == expected.isNewStory, "\(article.id)")
+            #expect(abs(placed.similarity - expected.similarity) < 1e-5, "\(article.id)")
+            #expect(placed.features == expected.features, "\(article.id)")
+            if expected.isNewStory {
+                storyNumbers[expected.story] = placed.story
+            } else {
+                #expect(storyNumbers[expected.story] == placed.story, "\(article.id)")
+            }
+        }
+    }
+
+    /// The storage form reads back only when whole and of this version.
+    @Test func storyFeaturesReadBackOnlyWhenWhole() throws {
+        let features = StoryFeatures(
+            terms: [7, 3_000_000_000], scripts: [0, 1], counts: [1, 300], days: [17_426], entities: [42])
+        #expect(StoryFeatures(bytes: features.bytes) == features)
+        #expect(StoryFeatures(bytes: Array(features.bytes.dropLast())) == nil)
+        #expect(StoryFeatures(bytes: features.bytes + [0]) == nil)
+        #expect(StoryFeatures(bytes: [2] + features.bytes.dropFirst()) == nil)
+        #expect(StoryFeatures(bytes: []) == nil)
+    }
 }

@@ -270,6 +270,20 @@ import Testing
         let stories = try await store.stories(since: nil, outlet: nil, limit: 10)
         #expect(stories.flatMap(\.items).map(\.itemID).sorted() == [1, 2, 3])
         #expect(stories.first { $0.items.contains { $0.itemID == 1 } }?.id == 7)
+
+        // The placed item had no stored features (placed before v9): the run read it and kept
+        // them. A run with nothing to place does the same for the window's items that lack them.
+        let queue2 = try DatabaseQueue(path: path)
+        func featureCount() throws -> Int {
+            try queue2.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM storyFeatures") ?? 0 }
+        }
+        #expect(try featureCount() == 3)
+        try await queue2.write { try $0.execute(sql: "DELETE FROM storyFeatures WHERE itemID IN (1, 3)") }
+        #expect(try await store.placedItemsLackingFeatures(in: Date.distantPast...Date.distantFuture) == 2)
+        let again = await StoryStage(store: store).run()
+        #expect(again.items == 0 && again.errors == [])
+        #expect(try featureCount() == 3)
+        #expect(try await store.stories(since: nil, outlet: nil, limit: 10).flatMap(\.items).count == 3)
     }
 
     /// Identity keys are part of the storage format: the same identity must give the same key

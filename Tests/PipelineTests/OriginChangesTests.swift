@@ -70,6 +70,12 @@ import Testing
 
             let written = try await store.items(limit: 1_000)
             #expect(written.count == model.rows.count)
+            // The running totals follow every move.
+            let counts = try await store.counts()
+            #expect(counts.items == model.rows.count)
+            #expect(counts.origins == model.rows.filter { $0.key == $0.value.origin }.count, "seed \(seed)")
+            #expect(counts.copies == model.rows.values.filter { $0.relation == .copy }.count, "seed \(seed)")
+            #expect(counts.derived == model.rows.values.filter { $0.relation == .derived }.count, "seed \(seed)")
             for item in written {
                 let expected = model.rows[item.id]
                 #expect(
