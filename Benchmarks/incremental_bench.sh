@@ -14,7 +14,8 @@
 # Delete the folder (or set REBUILD_STORE=1) after a schema change to build the store again.
 #
 # Then, in the peers' harness, each round copies the store to a scratch file (its own command, so
-# that every timed run starts from the same store) and runs
+# that every timed run starts from the same store; it waits for the copy's 9 GB to reach the disk,
+# so that the write-back does not land in the timed run) and runs
 #     corroborate ingest --db SCRATCH --outlet OUTLET poll.xml
 # which parses the poll, stores its items with their origins, extracts their claims and places
 # them in stories, as `poll` does after fetching. One warm-up round first (page cache).
@@ -98,7 +99,7 @@ SCRATCH_STORE=$SCALE/scratch.sqlite
 trap 'rm -f "$SCRATCH_STORE" "$SCRATCH_STORE-wal" "$SCRATCH_STORE-shm"' EXIT
 echo "=== incremental_1m: 50 items of $OUTLET into a copy of the 1M store" >&2
 python bench/harness.py --runs "$RUNS" --warmup --out "$(fresh_results incremental_1m)" \
-  --cmd copy-store "rm -f $SCRATCH_STORE-wal $SCRATCH_STORE-shm && cp $STORE $SCRATCH_STORE" \
+  --cmd copy-store "rm -f $SCRATCH_STORE-wal $SCRATCH_STORE-shm && cp $STORE $SCRATCH_STORE && sync" \
   --cmd corroborate-poll "$CLI ingest --quiet --json --db $SCRATCH_STORE --registry $ROOT/feeds --outlet $OUTLET $SCALE/poll.xml"
 
 if [ "${SCALE_STAGES:-1}" = 1 ]; then

@@ -11,3 +11,9 @@ int corroborate_give_back_freed_memory(void) {
     return 0;
 #endif
 }
+
+void corroborate_pad_heap_growth(int bytes) {
+#if defined(__GLIBC__)
+    mallopt(M_TOP_PAD, bytes);
+#endif
+}

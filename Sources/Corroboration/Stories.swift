@@ -439,16 +439,21 @@ public struct StoryClusterer: Sendable {
         let time = published.timeIntervalSinceReferenceDate
         newest = max(newest, time)
         evict(before: newest - configuration.window)
-        var read: [(term: Int32, count: UInt16)] = []
-        read.reserveCapacity(features.terms.count)
+        // Term and count packed in one integer, sorted by this clusterer's term numbers as
+        // `bagOfTerms` gives them (a plain integer sort: a run seeds thousands of reports).
+        var packed = [UInt64](repeating: 0, count: features.terms.count)
         for position in features.terms.indices {
             let script = Script(rawValue: features.scripts[position]) ?? .other
-            read.append((terms.term(ofKey: features.terms[position], script: script), features.counts[position]))
+            let term = terms.term(ofKey: features.terms[position], script: script)
+            packed[position] = UInt64(UInt32(bitPattern: term)) << 16 | UInt64(features.counts[position])
         }
-        // Sorted by this clusterer's numbers, as `bagOfTerms` gives them.
-        read.sort { $0.term < $1.term }
-        let articleTerms = read.map(\.term)
-        let frequencies = read.map { Self.frequency(ofCount: $0.count) }
+        packed.sort()
+        var articleTerms = [Int32](repeating: 0, count: packed.count)
+        var frequencies = [Float](repeating: 0, count: packed.count)
+        for position in packed.indices {
+            articleTerms[position] = Int32(truncatingIfNeeded: packed[position] >> 16)
+            frequencies[position] = Self.frequency(ofCount: UInt16(truncatingIfNeeded: packed[position]))
+        }
         let script = terms.count(article: articleTerms)
         let entities = features.entities.map { terms.term(ofKey: $0, script: .latin) }.sorted()
         terms.count(entities: entities)

@@ -73,6 +73,13 @@ public final class SyndicationIndex {
 
     public func contains(_ key: ItemRef) -> Bool { slotOf[key] != nil }
 
+    /// Makes room for `count` more items (a window about to be loaded from the store).
+    public func reserve(_ count: Int) {
+        lsh.reserve(documents: count)
+        entries.reserveCapacity(entries.count + count)
+        slotOf.reserveCapacity(slotOf.count + count)
+    }
+
     /// Adds an item whose origin is already decided (a stored item, or a new one just decided).
     public func insert(_ entry: SyndicationEntry) {
         insert(entry, bandKeys: fingerprinting.bandKeys(of: entry.signature))

@@ -139,6 +139,17 @@ public struct LSHIndex: Sendable {
         entryNext.reserveCapacity(expectedCount * bands.bands)
     }
 
+    /// Makes room for `documents` more documents at once, so that loading a known number of them
+    /// sizes the table once instead of doubling it (and copying it) along the way.
+    public mutating func reserve(documents: Int) {
+        let entries = entryIDs.count + documents * bands.bands
+        var capacity = slots.count
+        while Double(capacity) * 0.6 < Double(entries) { capacity *= 2 }
+        if capacity > slots.count { rehash(capacity: capacity) }
+        entryIDs.reserveCapacity(entries)
+        entryNext.reserveCapacity(entries)
+    }
+
     /// Indexes document `id` under the band keys of `signature` (an empty one is not indexed).
     /// - Precondition: `0 <= id < 2³²`; ids need not be dense or ordered.
     public mutating func insert(id: Int, signature: MinHashSignature) {
@@ -221,9 +232,11 @@ public struct LSHIndex: Sendable {
         }
     }
 
-    private mutating func grow() {
+    private mutating func grow() { rehash(capacity: slots.count * 2) }
+
+    private mutating func rehash(capacity: Int) {
         let old = slots
-        slots = [UInt64](repeating: 0, count: old.count * 2)
+        slots = [UInt64](repeating: 0, count: capacity)
         slots.withUnsafeMutableBufferPointer { slots in
             for packed in old where packed & Self.headMask != 0 {
                 slots[Self.find(packed >> 32, in: UnsafeBufferPointer(slots))] = packed

@@ -609,7 +609,9 @@ public final class Ingestor {
         guard let low = missing.min(), let high = missing.max() else { return }
         let window =
             Date(timeIntervalSince1970: Double(low) * 86_400)...Date(timeIntervalSince1970: Double(high + 1) * 86_400)
-        for stored in try await store.signatures(in: window) where !index.contains(.stored(stored.itemID)) {
+        let signatures = try await store.signatures(in: window)
+        index.reserve(signatures.count)
+        for stored in signatures where !index.contains(.stored(stored.itemID)) {
             index.insert(
                 SyndicationEntry(
                     key: .stored(stored.itemID), outletID: stored.outletID, date: stored.date,

@@ -108,7 +108,8 @@ private struct StoryRun {
     var summary = StorySummary()
     /// Clusterer story → the stored story this run made for it.
     var storedStory: [Int: Int64] = [:]
-    /// Clusterer story → the stored stories of the placed items it holds, with their counts.
+    /// Clusterer story → the stored stories of the placed items it read again (they had no
+    /// stored features), with their counts.
     var votes: [Int: [Int64: Int]] = [:]
     /// Stored story → the clusterer story its seeded items went to.
     var seededStory: [Int64: Int] = [:]
@@ -159,11 +160,13 @@ private struct StoryRun {
                 seededStory[storyID] = story
                 held[story, default: []].insert(storyID)
             } else {
+                // Read again, it may land in a story with items of other stored stories: the
+                // stored story it stands for is the one most of them are in.
                 let assignment = clusterer.add(StoryStage.article(candidate))
                 story = assignment.story
                 backfilled[candidate.itemID] = assignment.features.bytes
+                votes[story, default: [:]][storyID, default: 0] += 1
             }
-            votes[story, default: [:]][storyID, default: 0] += 1
         }
         // The chunk's stories as groups: pieces of one event that did not meet report by report
         // become one (`StoryClusterer.consolidate()`).
@@ -186,7 +189,7 @@ private struct StoryRun {
         var records: [StoryAssignmentRecord] = []
         for (item, assigned, features) in placed {
             let story = clusterer.story(of: assigned)
-            if let stored = storedStory[story]
+            if let stored = storedStory[story] ?? held[story]?.min()
                 ?? votes[story]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
             {
                 records.append(StoryAssignmentRecord(itemID: item, story: .existing(stored), features: features))
