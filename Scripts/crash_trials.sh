@@ -16,7 +16,8 @@ BIN="$ROOT/.build/release/corroborate"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-count() {  # items, distinct identities, origins, integrity, items with claims, items still queued, items in stories
+count() {  # items, distinct identities, origins, integrity, items with claims, items still queued, items in stories,
+           # whether the running totals (storeTally) agree with the rows
   python3 - "$1" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -29,15 +30,24 @@ try:
     placed = db.execute("SELECT COUNT(*) FROM storyItem").fetchone()[0]
 except sqlite3.OperationalError:  # killed before the stories table was made
     placed = 0
-print(items, identities, origins, db.execute("PRAGMA integrity_check").fetchone()[0], claimed, queued, placed)
+try:
+    tally = db.execute("SELECT items, origins, copies, derived, versions FROM storeTally").fetchone()
+    actual = (items, origins,
+              db.execute("SELECT COUNT(*) FROM item WHERE relation = 'copy'").fetchone()[0],
+              db.execute("SELECT COUNT(*) FROM item WHERE relation = 'derived'").fetchone()[0],
+              db.execute("SELECT COUNT(*) FROM itemVersion").fetchone()[0])
+    totals = "agree" if tally == actual else "differ"
+except sqlite3.OperationalError:  # killed before the schema was made
+    totals = "agree" if items == 0 else "differ"
+print(items, identities, origins, db.execute("PRAGMA integrity_check").fetchone()[0], claimed, queued, placed, totals)
 PY
 }
 
 start=$(date +%s.%N)
 "$BIN" ingest --quiet --db "$WORK/reference.sqlite" --registry "$ROOT/feeds" "$INPUT" > /dev/null
 seconds=$(python3 -c "import time; print(round(time.time() - $start, 2))")
-read -r ref_items ref_identities ref_origins ref_check ref_claimed ref_queued ref_placed < <(count "$WORK/reference.sqlite")
-echo "reference: $ref_items items, $ref_origins origins, $ref_claimed with claims, integrity $ref_check, ${seconds}s"
+read -r ref_items ref_identities ref_origins ref_check ref_claimed ref_queued ref_placed ref_totals < <(count "$WORK/reference.sqlite")
+echo "reference: $ref_items items, $ref_origins origins, $ref_claimed with claims, integrity $ref_check, totals $ref_totals, ${seconds}s"
 
 failures=0
 for trial in $(seq 1 "$TRIALS"); do
@@ -48,18 +58,18 @@ for trial in $(seq 1 "$TRIALS"); do
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
-  read -r killed_items _ _ killed_check killed_claimed _ < <(count "$db")
+  read -r killed_items _ _ killed_check killed_claimed _ _ killed_totals < <(count "$db")
   "$BIN" ingest --quiet --db "$db" --registry "$ROOT/feeds" "$INPUT" > /dev/null
-  read -r items identities origins check claimed queued placed < <(count "$db")
+  read -r items identities origins check claimed queued placed totals < <(count "$db")
   verdict=ok
   # Origins may differ by a few from the uninterrupted run (group origins are chosen among the
   # items seen so far); what must hold is that nothing committed is lost and nothing is doubled.
   if [ "$killed_check" != ok ] || [ "$check" != ok ] || [ "$items" != "$ref_items" ] \
      || [ "$identities" != "$items" ] || [ "$claimed" != "$items" ] || [ "$queued" != 0 ] \
-     || [ "$placed" != "$items" ]; then
+     || [ "$placed" != "$items" ] || [ "$killed_totals" != agree ] || [ "$totals" != agree ]; then
     verdict=FAILED; failures=$((failures + 1))
   fi
-  echo "trial $trial: killed after ${delay}s with $killed_items items, $killed_claimed with claims (integrity $killed_check); re-run: $items items, $claimed with claims, $placed in stories, $queued queued, $origins origins: $verdict"
+  echo "trial $trial: killed after ${delay}s with $killed_items items, $killed_claimed with claims (integrity $killed_check); re-run: $items items, $claimed with claims, $placed in stories, $queued queued, $origins origins, totals $killed_totals/$totals: $verdict"
 done
 echo "$failures of $TRIALS trials failed"
 [ "$failures" -eq 0 ]
