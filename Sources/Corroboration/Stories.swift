@@ -393,21 +393,11 @@ public struct StoryClusterer: Sendable {
             openStories[related]?.related.insert(storyID)
         }
 
-        // Index the article under its rarest weighty terms.
-        let sequence = liveOffset + live.count
-        for entry in ScoredTerm.best(configuration.indexTerms, of: &indexScores) {
-            postings[Int(entry.term)].sequences.append(Int32(sequence))
-        }
-        for term in entities { postings[Int(term)].sequences.append(Int32(sequence)) }
-        stamps.append(0)
-        hits.append(0)
-        var stored = LiveArticle(
-            time: time, story: storyID, member: Int32(member), terms: articleTerms, frequencies: frequencies,
-            days: days,
-            script: Int8(script), entities: entities, outlet: outlet)
-        stored.refreshNorm(terms, weights, at: added)
-        live.append(stored)
-        added += 1
+        hold(
+            LiveArticle(
+                time: time, story: storyID, member: Int32(member), terms: articleTerms, frequencies: frequencies,
+                days: days, script: Int8(script), entities: entities, outlet: outlet),
+            indexedBy: &indexScores, weights: weights)
         touched.append(storyID)
         if configuration.consolidates {
             for (index, similarity) in similarities
@@ -475,27 +465,35 @@ public struct StoryClusterer: Sendable {
         if openStories[storyID] == nil { openStories[storyID] = OpenStory(first: time) }
         let member = openStories[storyID]!.add(id: id, title: title, time: time, centrality: 0, days: features.days)
 
-        // Indexed under its rarest weighty terms, as `add` indexes a report.
         var indexScores: [ScoredTerm] = []
         indexScores.reserveCapacity(articleTerms.count)
         for (term, tf) in zip(articleTerms, frequencies) {
             indexScores.append(ScoredTerm(score: tf * terms.rarity(term, weights), term: term))
         }
-        let sequence = liveOffset + live.count
-        for entry in ScoredTerm.best(configuration.indexTerms, of: &indexScores) {
-            postings[Int(entry.term)].sequences.append(Int32(sequence))
+        hold(
+            LiveArticle(
+                time: time, story: storyID, member: Int32(member), terms: articleTerms, frequencies: frequencies,
+                days: features.days, script: Int8(script), entities: entities,
+                outlet: outlet.map { outlets.number(of: $0) } ?? -1),
+            indexedBy: &indexScores, weights: weights)
+        return storyID
+    }
+
+    /// Holds a placed article for the articles after it to meet: indexed under its rarest weighty
+    /// terms (the best `indexTerms` of `scores`, each term's weight times its rarity) and under its
+    /// entities, with its norm under the IDF of this moment.
+    private mutating func hold(_ article: LiveArticle, indexedBy scores: inout [ScoredTerm], weights: IDFWeights) {
+        let sequence = Int32(liveOffset + live.count)
+        for entry in ScoredTerm.best(configuration.indexTerms, of: &scores) {
+            postings[Int(entry.term)].sequences.append(sequence)
         }
-        for term in entities { postings[Int(term)].sequences.append(Int32(sequence)) }
+        for term in article.entities { postings[Int(term)].sequences.append(sequence) }
         stamps.append(0)
         hits.append(0)
-        var stored = LiveArticle(
-            time: time, story: storyID, member: Int32(member), terms: articleTerms, frequencies: frequencies,
-            days: features.days, script: Int8(script), entities: entities,
-            outlet: outlet.map { outlets.number(of: $0) } ?? -1)
+        var stored = article
         stored.refreshNorm(terms, weights, at: added)
         live.append(stored)
         added += 1
-        return storyID
     }
 
     /// Merges the stories touched since the last call with the open stories they resemble as a
