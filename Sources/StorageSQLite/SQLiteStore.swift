@@ -254,8 +254,8 @@ public final class SQLiteStore: CorroborationStore {
                 // items without a story among all of them.
                 try db.execute(
                     sql: """
-                        INSERT OR IGNORE INTO storyQueue (itemID, date) SELECT id, date FROM item
-                        WHERE id BETWEEN ? AND ?
+                        WITH RECURSIVE new(id) AS (SELECT ? UNION ALL SELECT id + 1 FROM new WHERE id < ?)
+                        INSERT OR IGNORE INTO storyQueue (itemID) SELECT id FROM new
                         """, arguments: [first, last])
             }
             let queue = try db.cachedStatement(sql: "INSERT OR IGNORE INTO analysisQueue (itemID) VALUES (?)")
@@ -488,10 +488,6 @@ public final class SQLiteStore: CorroborationStore {
                 enclosuresJSON(report.enclosures), report.thumbnail,
                 item.fetchedAt.timeIntervalSince1970, item.contentHash, Data(item.signature), item.id,
             ])
-        // A queued item waits for its story under its new date.
-        try db.execute(
-            sql: "UPDATE storyQueue SET date = ? WHERE itemID = ?",
-            arguments: [(report.date ?? item.fetchedAt).timeIntervalSince1970, item.id])
         try db.execute(sql: "DELETE FROM itemCredit WHERE itemID = ?", arguments: [item.id])
         try Self.insertCredits(item.credits, itemID: item.id, db: db)
         return added

@@ -52,10 +52,6 @@ import GRDB
 ///   derived items, earlier versions), kept by the transactions that change them, so that the
 ///   closing summary of a run reads five numbers instead of counting a million rows twice (160 ms
 ///   of a 50-item poll).
-/// - v11: `storyQueue.date`, the queued item's date, and an index of the queue by it: the story
-///   stage takes the oldest queued items first. Without it the only way to them in date order
-///   was the index of every item's date, read to its end (70 ms in a store of a million items,
-///   twice a run, however few were queued).
 enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -228,14 +224,6 @@ enum Schema {
                         (SELECT COUNT(*) FROM item WHERE relation = 'copy'),
                         (SELECT COUNT(*) FROM item WHERE relation = 'derived'),
                         (SELECT COUNT(*) FROM itemVersion));
-                    """)
-        }
-        migrator.registerMigration("v11: the story queue by date", foreignKeyChecks: .immediate) { db in
-            try db.execute(
-                sql: """
-                    ALTER TABLE storyQueue ADD COLUMN date REAL NOT NULL DEFAULT 0;
-                    UPDATE storyQueue SET date = (SELECT item.date FROM item WHERE item.id = storyQueue.itemID);
-                    CREATE INDEX storyQueue_date ON storyQueue(date, itemID);
                     """)
         }
         return migrator

@@ -286,6 +286,36 @@ import Testing
         #expect(try await store.stories(since: nil, outlet: nil, limit: 10).flatMap(\.items).count == 3)
     }
 
+    /// A few items queued in a store of many are read oldest first, as many queued are (each
+    /// count takes its own way to them: `SQLiteStore.itemsWithoutStory`).
+    @Test(arguments: [2, 50])
+    func queuedItemsComeOldestFirst(queued: Int) async throws {
+        let scratch = try ScratchFolder()
+        let store = try SQLiteStore(path: scratch.path("store.sqlite"))
+        try await store.upsertOutlets([
+            StoredOutlet(id: "wire", name: "Wire", wire: true, ownership: nil, registered: true)
+        ])
+        // 60 items, the last `queued` of them dated newest-first, so that id order is not date order
+        // (2 queued: fewer than one in twenty).
+        let items = (0..<60).map { number in
+            let hours = number < 60 - queued ? Double(number) : Double(200 - number)
+            return NewItem(
+                report: Report(
+                    outletID: "wire", sourceID: "item-\(number)", title: "Item \(number)", text: "Text \(number)",
+                    published: Date(timeIntervalSince1970: 1_500_000_000 + hours * 3600)),
+                fetchedAt: Date(timeIntervalSince1970: 1_500_000_000), signature: [], origin: .new(number),
+                relation: .original, similarity: nil, credits: [])
+        }
+        let written = try await store.write(IngestWrite(newItems: items))
+        let placed = written.newIDs.prefix(60 - queued).map {
+            StoryAssignmentRecord(itemID: $0, story: .new(key: 0))
+        }
+        _ = try await store.writeStories(Array(placed))
+        let pending = try await store.itemsWithoutStory(limit: 2)
+        #expect(pending.map(\.itemID) == [written.newIDs[59], written.newIDs[58]])
+        #expect(try await store.itemsWithoutStory(limit: 100).count == queued)
+    }
+
     /// Identity keys are part of the storage format: the same identity must give the same key
     /// on every machine and in every version.
     @Test func identityKeysAreStable() {
