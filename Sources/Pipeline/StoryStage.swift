@@ -23,9 +23,9 @@ public struct StorySummary: Sendable, Hashable {
 /// its text again; one placed before features were kept is read and added again, and its
 /// features are stored for the next run. Its story numbers are mapped onto stored stories by the
 /// placed items they hold; a story it starts becomes a new stored story. When a report ties two
-/// of its stories together (`StoryClusterer.story(of:)`), the items placed from then on go to one
-/// stored story; those written in an earlier chunk stay where they are. Assignments are written a
-/// chunk at a time, each in one transaction: a killed run leaves the rest without a story, and
+/// of its stories together, or consolidation finds them one event (`StoryClusterer.story(of:)`),
+/// the stored stories they hold merge into the oldest of them. Assignments and merges are written
+/// a chunk at a time, each in one transaction: a killed run leaves the rest without a story, and
 /// the next run places them.
 public struct StoryStage: Sendable {
     public let store: any StoryStore
