@@ -106,8 +106,6 @@ private struct StoryRun {
     var clusterer: StoryClusterer
     let window: TimeInterval
     var summary = StorySummary()
-    /// Clusterer story → the stored story this run made for it.
-    var storedStory: [Int: Int64] = [:]
     /// Clusterer story → the stored stories of the placed items it read again (they had no
     /// stored features), with their counts.
     var votes: [Int: [Int64: Int]] = [:]
@@ -115,7 +113,8 @@ private struct StoryRun {
     var seededStory: [Int64: Int] = [:]
     /// Clusterer story → the stored stories it holds whole: those seeded into it and the one this
     /// run made for it. When the clusterer merges two stories (a report bridges them, or
-    /// consolidation finds them one event), the stored ones merge too.
+    /// consolidation finds them one event), the stored ones merge too: after each chunk's merges
+    /// a clusterer story holds one stored story, the one its new items go to.
     var held: [Int: Set<Int64>] = [:]
     var shown = Set<Int64>()
     var newest = Date.distantPast
@@ -173,7 +172,6 @@ private struct StoryRun {
         clusterer.consolidate()
         // A report can bridge two of the clusterer's stories into one, and consolidation merges
         // more: read every number as the story it stands for now.
-        storedStory = StoryStage.resolved(storedStory, by: clusterer) { min($0, $1) }
         votes = StoryStage.resolved(votes, by: clusterer) { $0.merging($1, uniquingKeysWith: +) }
         held = StoryStage.resolved(held, by: clusterer) { $0.union($1) }
         // Stored stories the clusterer now holds as one become one: the oldest keeps them all.
@@ -184,12 +182,11 @@ private struct StoryRun {
                 merges.append(StoryMergeRecord(story: other, into: oldest))
             }
             held[story] = [oldest]
-            storedStory[story] = oldest
         }
         var records: [StoryAssignmentRecord] = []
         for (item, assigned, features) in placed {
             let story = clusterer.story(of: assigned)
-            if let stored = storedStory[story] ?? held[story]?.min()
+            if let stored = held[story]?.first
                 ?? votes[story]?.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
             {
                 records.append(StoryAssignmentRecord(itemID: item, story: .existing(stored), features: features))
@@ -201,7 +198,6 @@ private struct StoryRun {
         try await store.writeStoryFeatures(backfilled)
         let created = try await store.writeStories(records, merges: merges)
         for (key, id) in created {
-            storedStory[key] = id
             held[key, default: []].insert(id)
         }
         summary.mergedStories += merges.count

@@ -88,13 +88,15 @@ extension SQLiteStore: StoryStore {
         }
     }
 
+    /// Stores an item's clusterer features (bound: the features, the item id), with its outlet.
+    static let keepStoryFeatures =
+        "INSERT OR REPLACE INTO storyFeatures (itemID, outletID, features) SELECT id, outletID, ? FROM item WHERE id = ?"
+
     public func writeStoryFeatures(_ features: [Int64: [UInt8]]) async throws(StorageError) {
         guard !features.isEmpty else { return }
         try await writing { db in
             let insert = try db.cachedStatement(
-                sql:
-                    "INSERT OR REPLACE INTO storyFeatures (itemID, outletID, features) SELECT id, outletID, ? FROM item WHERE id = ?"
-            )
+                sql: Self.keepStoryFeatures)
             for (itemID, bytes) in features.sorted(by: { $0.key < $1.key }) {
                 try insert.execute(arguments: [Data(bytes), itemID])
             }
@@ -138,9 +140,7 @@ extension SQLiteStore: StoryStore {
                 sql: "INSERT OR REPLACE INTO storyItem (itemID, storyID) SELECT id, ? FROM item WHERE id = ?")
             let dequeue = try db.cachedStatement(sql: "DELETE FROM storyQueue WHERE itemID = ?")
             let keep = try db.cachedStatement(
-                sql:
-                    "INSERT OR REPLACE INTO storyFeatures (itemID, outletID, features) SELECT id, outletID, ? FROM item WHERE id = ?"
-            )
+                sql: Self.keepStoryFeatures)
             for assignment in assignments {
                 let storyID: Int64
                 switch assignment.story {
