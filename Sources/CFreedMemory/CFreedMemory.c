@@ -1,4 +1,6 @@
 #include "CFreedMemory.h"
+// Any C library header defines __GLIBC__ on glibc; without one, the test below is always false.
+#include <stdlib.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -9,11 +11,5 @@ int corroborate_give_back_freed_memory(void) {
     return malloc_trim(0);
 #else
     return 0;
-#endif
-}
-
-void corroborate_pad_heap_growth(int bytes) {
-#if defined(__GLIBC__)
-    mallopt(M_TOP_PAD, bytes);
 #endif
 }

@@ -57,7 +57,6 @@ public struct Analysis: Sendable {
         } catch {
             summary.errors.append(error.description)
         }
-        FreedMemory.giveBack()
         return summary
     }
 

@@ -192,9 +192,6 @@ public final class Ingestor {
         await submit(summary: &summary)
         if !keepingIndex { releaseIndex() }
         await settle(summary: &summary)
-        // At the run's end only: a poller's batches come every few seconds, and it gives memory
-        // back once, in `releaseKeptIndex`.
-        if !keepingIndex { FreedMemory.giveBack() }
         return summary
     }
 
@@ -204,7 +201,6 @@ public final class Ingestor {
     public func releaseKeptIndex() {
         madeIndex = nil
         loadedDays.removeAll()
-        FreedMemory.giveBack()
     }
 
     /// Lets go of the index once every document is staged (it is reloaded from the store should

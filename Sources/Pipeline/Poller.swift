@@ -168,6 +168,8 @@ public final class Poller {
             summary.analysis = await Analysis(store: store).run()
             summary.stories = await StoryStage(store: store).run()
         }
+        // Once a cycle, when its stages are done: a `poll --every` sleeps with what it needs.
+        FreedMemory.giveBack()
         return summary
     }
 

@@ -68,7 +68,6 @@ public struct StoryStage: Sendable {
                 let from = pending.first!.date.addingTimeInterval(-configuration.window)
                 try await run.place(pending, in: from...max(pending.last!.date, from), store: store)
                 progress(run.summary)
-                FreedMemory.giveBack()
                 pending = try await store.itemsWithoutStory(limit: chunkSize)
             }
         } catch {

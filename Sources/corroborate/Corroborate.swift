@@ -29,7 +29,6 @@ struct Corroborate: AsyncParsableCommand {
     /// Exit status 2 on a usage error (not ArgumentParser's 64), 1 on a runtime failure, with one
     /// line on stderr naming what was wrong.
     static func main() async {
-        FreedMemory.padHeapGrowth()
         do {
             var command = try parseAsRoot(Self.movingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -5,8 +5,4 @@
 /// glibc's malloc_trim is not in Swift's Glibc module, hence this one-line shim.
 int corroborate_give_back_freed_memory(void);
 
-/// Makes each growth of the main heap take `bytes` more than asked for (glibc's M_TOP_PAD;
-/// nothing elsewhere).
-void corroborate_pad_heap_growth(int bytes);
-
 #endif
