@@ -65,19 +65,107 @@ public final class SyndicationIndex {
     /// The slots of each group's members, by the group's origin.
     private var members: [ItemRef: Set<Int>] = [:]
 
+    /// Stored items handed over by `hold(_:)` and not indexed yet, with their band keys (the
+    /// banding's count per item, in one list), positions by the group's origin, and whether each
+    /// is still waiting. See `admit(matching:)`.
+    private var waiting: [SyndicationEntry] = []
+    private var waitingKeys: [UInt64] = []
+    private var isWaiting: [Bool] = []
+    private var waitingPosition: [ItemRef: Int] = [:]
+    private var waitingByOrigin: [ItemRef: [Int]] = [:]
+    /// New reports `admit(matching:)` has searched the waiting items for, since they were held.
+    private var searched = 0
+
     public init(fingerprinting: any TextFingerprinting, wireOutlets: Set<String>) {
         self.fingerprinting = fingerprinting
         wires = wireOutlets
         lsh = LSHIndex(bands: fingerprinting.bands, expectedCount: 4096)
     }
 
-    public func contains(_ key: ItemRef) -> Bool { slotOf[key] != nil }
+    public func contains(_ key: ItemRef) -> Bool { slotOf[key] != nil || waitingPosition[key] != nil }
 
-    /// Makes room for `count` more items (a window about to be loaded from the store).
-    public func reserve(_ count: Int) {
-        lsh.reserve(documents: count)
-        entries.reserveCapacity(entries.count + count)
-        slotOf.reserveCapacity(slotOf.count + count)
+    /// Takes stored items (a window loaded from the store) to be indexed when a new report may
+    /// meet them: see `admit(matching:)`. Items already held are skipped.
+    ///
+    /// Why wait: a poll brings 50 reports to a window of 16,000 stored ones, and indexing all of
+    /// them (600,000 band keys in a table of 16 MB) cost more than the rest of syndication. The
+    /// few a new report can meet are those sharing one of its band keys, found by one pass over
+    /// the waiting keys.
+    public func hold(_ stored: [SyndicationEntry]) {
+        let bandCount = fingerprinting.bands.bands
+        waiting.reserveCapacity(waiting.count + stored.count)
+        waitingKeys.reserveCapacity(waitingKeys.count + stored.count * bandCount)
+        for entry in stored where !contains(entry.key) {
+            let keys = fingerprinting.bandKeys(of: entry.signature)
+            guard keys.count == bandCount else {
+                // No signature to meet anything by: nothing to wait for.
+                insert(entry, bandKeys: keys)
+                continue
+            }
+            waitingPosition[entry.key] = waiting.count
+            waitingByOrigin[entry.origin, default: []].append(waiting.count)
+            waiting.append(entry)
+            waitingKeys.append(contentsOf: keys)
+            isWaiting.append(true)
+        }
+    }
+
+    /// Indexes the waiting items that reports with these band keys (one list per report) can
+    /// meet: those sharing a key with one of them, each with the whole group of its origin, since
+    /// `decide` reads a candidate's group (its credits, its origin). Call before deciding the
+    /// reports. Once the reports searched for add up to a thirty-second of the waiting items, a
+    /// pass costs more than indexing: every waiting item is indexed (a bulk ingest).
+    public func admit(matching reports: [[UInt64]]) {
+        guard !waitingPosition.isEmpty else { return }
+        searched += reports.count
+        guard searched * 32 < waitingPosition.count else {
+            lsh.reserve(documents: waitingPosition.count)
+            entries.reserveCapacity(entries.count + waitingPosition.count)
+            admit(Array(waitingByOrigin.keys))
+            return
+        }
+        // The reports' keys, behind a bitmap of their low 16 bits that turns most misses away.
+        var sought = Set<UInt64>()
+        var bitmap = [UInt64](repeating: 0, count: 1024)
+        for keys in reports {
+            for key in keys {
+                sought.insert(key)
+                bitmap[Int(key & 0xFFFF) >> 6] |= 1 << (key & 63)
+            }
+        }
+        guard !sought.isEmpty else { return }
+        let bandCount = fingerprinting.bands.bands
+        var origins: [ItemRef] = []
+        for position in waiting.indices where isWaiting[position] {
+            for key in waitingKeys[(position * bandCount)..<((position + 1) * bandCount)]
+            where bitmap[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0 && sought.contains(key) {
+                origins.append(waiting[position].origin)
+                break
+            }
+        }
+        admit(origins)
+    }
+
+    /// Indexes the waiting members of these groups.
+    private func admit(_ origins: [ItemRef]) {
+        let bandCount = fingerprinting.bands.bands
+        for origin in origins {
+            guard let positions = waitingByOrigin.removeValue(forKey: origin) else { continue }
+            for position in positions {
+                isWaiting[position] = false
+                waitingPosition[waiting[position].key] = nil
+                insert(
+                    waiting[position],
+                    bandKeys: Array(waitingKeys[(position * bandCount)..<((position + 1) * bandCount)]))
+            }
+        }
+        if waitingPosition.isEmpty {
+            waiting = []
+            waitingKeys = []
+            isWaiting = []
+            waitingByOrigin = [:]
+            searched = 0
+        }
     }
 
     /// Adds an item whose origin is already decided (a stored item, or a new one just decided).

@@ -440,10 +440,13 @@ public final class Ingestor {
         // By index, here and below: a report is read in place, not copied (a copy retains each
         // of its twenty-odd fields, and a lazy filter over the reports copied every one).
         var dates: [Date?] = []
+        var bandKeys: [[UInt64]] = []
         for index in analyzed.indices where existing.isEmpty || existing[analyzed[index].identity] == nil {
             dates.append(analyzed[index].report.date)
+            bandKeys.append(analyzed[index].bandKeys)
         }
         try await loadWindows(for: dates, fetchedAt: fetchedAt, summary: &summary)
+        index.admit(matching: bandKeys)
         if let feed { staged.feeds.append(feed) }
         staged.outlets += pendingOutlets
         pendingOutlets.removeAll()
@@ -606,14 +609,13 @@ public final class Ingestor {
         let window =
             Date(timeIntervalSince1970: Double(low) * 86_400)...Date(timeIntervalSince1970: Double(high + 1) * 86_400)
         let signatures = try await store.signatures(in: window)
-        index.reserve(signatures.count)
-        for stored in signatures where !index.contains(.stored(stored.itemID)) {
-            index.insert(
+        index.hold(
+            signatures.map { stored in
                 SyndicationEntry(
                     key: .stored(stored.itemID), outletID: stored.outletID, date: stored.date,
                     signature: stored.signature, origin: .stored(stored.originID),
-                    creditedOutlets: stored.creditedOutlets))
-        }
+                    creditedOutlets: stored.creditedOutlets)
+            })
         loadedDays.formUnion(low...high)
     }
 
