@@ -37,20 +37,44 @@ public struct LSHBands: Sendable, Hashable {
     ) -> LSHBands {
         precondition((0...1).contains(threshold), "a Jaccard threshold lies in 0...1")
         precondition(numberOfPermutations >= 1, "a signature holds at least one value")
+        // Both areas of every banding, by rows then bands: for a fixed row count, (1 - s^r)^b for
+        // each band count is one multiplication more than for the band count before, so the
+        // whole search costs one `pow` per row count and grid point (it ran at every start-up,
+        // and a `pow` per banding and point took 9 ms).
+        let permutations = numberOfPermutations
+        var error = [[Double]](repeating: [], count: permutations + 1)
+        for rows in 1...permutations {
+            let maximumBands = permutations / rows
+            var falsePositive = [Double](repeating: 0, count: maximumBands + 1)
+            var falseNegative = [Double](repeating: 0, count: maximumBands + 1)
+            // P(candidates) = 1 - (1 - s^r)^b below the threshold; 1 - P = (1 - s^r)^b above it.
+            simpson(from: 0, to: threshold) { similarity, weight in
+                let miss = 1 - pow(similarity, Double(rows))
+                var missAll = 1.0
+                for bands in 1...maximumBands {
+                    missAll *= miss
+                    falsePositive[bands] += weight * (1 - missAll)
+                }
+            }
+            simpson(from: threshold, to: 1) { similarity, weight in
+                let miss = 1 - pow(similarity, Double(rows))
+                var missAll = 1.0
+                for bands in 1...maximumBands {
+                    missAll *= miss
+                    falseNegative[bands] += weight * missAll
+                }
+            }
+            error[rows] = (0...maximumBands).map {
+                falsePositiveWeight * falsePositive[$0] + falseNegativeWeight * falseNegative[$0]
+            }
+        }
+        // The first best in the order bands, then rows, as datasketch scans them.
         var best = LSHBands(bands: 1, rows: 1)
         var bestError = Double.infinity
-        for bands in 1...numberOfPermutations {
-            for rows in 1...(numberOfPermutations / bands) {
-                let candidate = LSHBands(bands: bands, rows: rows)
-                let falsePositive = integrate(from: 0, to: threshold) { candidate.candidateProbability(similarity: $0) }
-                let falseNegative = integrate(from: threshold, to: 1) {
-                    1 - candidate.candidateProbability(similarity: $0)
-                }
-                let error = falsePositiveWeight * falsePositive + falseNegativeWeight * falseNegative
-                if error < bestError {
-                    bestError = error
-                    best = candidate
-                }
+        for bands in 1...permutations {
+            for rows in 1...(permutations / bands) where error[rows][bands] < bestError {
+                bestError = error[rows][bands]
+                best = LSHBands(bands: bands, rows: rows)
             }
         }
         return best
@@ -90,15 +114,17 @@ public struct LSHBands: Sendable, Hashable {
         return StableHash.mix(state, seed: StableHash.p4)
     }
 
-    /// Simpson's rule over 128 intervals: the integrands are smooth, and the choice only has to
-    /// agree with datasketch's to the third decimal.
-    private static func integrate(from start: Double, to end: Double, _ f: (Double) -> Double) -> Double {
+    /// Simpson's rule over 128 intervals: calls `point` with each grid point and its weight, the
+    /// integral being the sum of weight × f(point). The integrands are smooth, and the choice
+    /// only has to agree with datasketch's to the third decimal.
+    private static func simpson(from start: Double, to end: Double, _ point: (Double, Double) -> Void) {
         let intervals = 128
         let step = (end - start) / Double(intervals)
-        guard step > 0 else { return 0 }
-        var sum = f(start) + f(end)
-        for index in 1..<intervals { sum += f(start + Double(index) * step) * (index % 2 == 1 ? 4 : 2) }
-        return sum * step / 3
+        guard step > 0 else { return }
+        for index in 0...intervals {
+            let factor: Double = index == 0 || index == intervals ? 1 : (index % 2 == 1 ? 4 : 2)
+            point(start + Double(index) * step, factor * step / 3)
+        }
     }
 }
 

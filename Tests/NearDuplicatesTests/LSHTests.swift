@@ -3,12 +3,16 @@ import Testing
 @testable import NearDuplicates
 
 struct LSHTests {
-    /// The same choice datasketch 2.0's `MinHashLSH(threshold, num_perm)` makes (its `b`, `r`).
+    /// The same choice datasketch 2.0's `MinHashLSH(threshold, num_perm)` makes (its `b`, `r`),
+    /// and for syndication's lead signatures (0.6, 64) the one a `pow` per banding and point gave.
     @Test(
         arguments: [
             (0.5, 128, 25, 5),
             (0.8, 128, 9, 13),
             (0.9, 128, 5, 25),
+            (0.6, 64, 10, 6),
+            (0.5, 64, 14, 4),
+            (0.7, 256, 25, 10),
         ] as [(Double, Int, Int, Int)])
     func optimalBandingMatchesDatasketch(threshold: Double, permutations: Int, bands: Int, rows: Int) {
         #expect(
