@@ -68,14 +68,16 @@ public struct Gazetteer: Sendable {
         var entryLines: [(number: Int, text: String)] = []
         var ambiguous: [(line: Int, text: String, alias: String)] = []
         var lineNumber = 0
-        for rawLine in data.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split and trimmed byte-wise: the data is read at every start, and Foundation's
+        // character-wise trimming took half of that.
+        for rawLine in data.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = String(Substring(rawLine).withoutPadding)
             if line.isEmpty || line.hasPrefix("#") { continue }
             // Rebuilt from their bytes: Foundation's trimmed strings lack the "ASCII" mark that
             // lets ids compare and hash on the fast path, and ids are compared on every claim.
-            let fields = line.split(separator: "|", omittingEmptySubsequences: false).map {
-                String(decoding: Array($0.trimmingCharacters(in: .whitespaces).utf8), as: UTF8.self)
+            let fields = line.utf8.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false).map {
+                String(decoding: Array(Substring($0).withoutPadding.utf8), as: UTF8.self)
             }
             func fail(_ reason: String) -> ParseError { ParseError(line: lineNumber, text: line, reason: reason) }
             if fields[0] == "ambiguous" {
@@ -99,7 +101,7 @@ public struct Gazetteer: Sendable {
             guard !fields[2].isEmpty else { throw fail("missing name") }
             func list(_ index: Int, _ separator: Character) -> [String] {
                 guard index < fields.count else { return [] }
-                return fields[index].split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+                return fields[index].split(separator: separator).map { String($0.withoutPadding) }
                     .filter { !$0.isEmpty }
             }
             let affiliation = fields.count > 4 && !fields[4].isEmpty ? fields[4] : nil
@@ -1118,5 +1120,16 @@ enum NameKeys {
             index += 1
         }
         return count
+    }
+}
+
+extension Substring {
+    /// Without the spaces and tabs around it: the only padding the gazetteer data uses.
+    fileprivate var withoutPadding: Substring {
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }),
+            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D })
+        else { return self[endIndex...] }
+        return self[first...last]
     }
 }
