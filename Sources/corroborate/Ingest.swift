@@ -43,6 +43,7 @@ struct Ingest: AsyncParsableCommand {
     var noAnalysis = false
 
     func run() async throws {
+        if !noAnalysis { Analysis.prepareTables() }
         let registry = try store.loadRegistry()
         let database = try store.openStore()
         let (inputs, problems) = FeedInputs.expand(paths, articles: true)

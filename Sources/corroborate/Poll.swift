@@ -73,6 +73,7 @@ struct Poll: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if !noAnalysis { Analysis.prepareTables() }
         let registry = try store.loadRegistry()
         let database = try store.openStore()
         var fetching = FetchConfiguration()
