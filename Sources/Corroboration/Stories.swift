@@ -253,13 +253,7 @@ public struct StoryClusterer: Sendable {
             configuration.recognizesEntities && nameWords >= configuration.minimumSharedEntities
             ? recognizedEntities(article) : []
         terms.count(entities: entities)
-        let weights = terms.weights(
-            minimumFrequency: configuration.minimumDocumentFrequency,
-            maximumFraction: configuration.maximumDocumentFraction,
-            fractionFrom: configuration.fractionCutFrom)
-        if postings.count < terms.count {
-            postings.append(contentsOf: repeatElement(PostingList(), count: terms.count - postings.count))
-        }
+        let weights = weightsAfterCounting()
 
         // The query vector (aligned with the sorted terms), and the terms that find candidates
         // and index the article.
@@ -447,13 +441,7 @@ public struct StoryClusterer: Sendable {
         let script = terms.count(article: articleTerms)
         let entities = features.entities.map { terms.term(ofKey: $0, script: .latin) }.sorted()
         terms.count(entities: entities)
-        let weights = terms.weights(
-            minimumFrequency: configuration.minimumDocumentFrequency,
-            maximumFraction: configuration.maximumDocumentFraction,
-            fractionFrom: configuration.fractionCutFrom)
-        if postings.count < terms.count {
-            postings.append(contentsOf: repeatElement(PostingList(), count: terms.count - postings.count))
-        }
+        let weights = weightsAfterCounting()
         let storyID: Int
         if let story {
             storyID = self.story(of: story)
@@ -477,6 +465,23 @@ public struct StoryClusterer: Sendable {
                 outlet: outlet.map { outlets.number(of: $0) } ?? -1),
             indexedBy: &indexScores, weights: weights)
         return storyID
+    }
+
+    /// The IDF of this moment, under the configuration's cut-offs.
+    private var idfWeights: IDFWeights {
+        terms.weights(
+            minimumFrequency: configuration.minimumDocumentFrequency,
+            maximumFraction: configuration.maximumDocumentFraction,
+            fractionFrom: configuration.fractionCutFrom)
+    }
+
+    /// The IDF once an article's terms are counted, with a posting list for each term that
+    /// counting made.
+    private mutating func weightsAfterCounting() -> IDFWeights {
+        if postings.count < terms.count {
+            postings.append(contentsOf: repeatElement(PostingList(), count: terms.count - postings.count))
+        }
+        return idfWeights
     }
 
     /// Holds a placed article for the articles after it to meet: indexed under its rarest weighty
@@ -523,10 +528,7 @@ public struct StoryClusterer: Sendable {
         var pending = Set<Int>()
         for story in touched where openStories[self.story(of: story)] != nil { pending.insert(self.story(of: story)) }
         guard !pending.isEmpty else { return 0 }
-        let weights = terms.weights(
-            minimumFrequency: configuration.minimumDocumentFrequency,
-            maximumFraction: configuration.maximumDocumentFraction,
-            fractionFrom: configuration.fractionCutFrom)
+        let weights = idfWeights
         var members: [Int: [Int]] = [:]
         for index in (oldestLive - liveOffset)..<live.count { members[live[index].story, default: []].append(index) }
         var centroids: [Int: StoryVectors] = [:]

@@ -65,14 +65,13 @@ public final class SyndicationIndex {
     /// The slots of each group's members, by the group's origin.
     private var members: [ItemRef: Set<Int>] = [:]
 
-    /// Stored items handed over by `hold(_:)` and not indexed yet, with their band keys (the
-    /// banding's count per item, in one list), positions by the group's origin, and whether each
-    /// is still waiting. See `admit(matching:)`.
-    private var waiting: [SyndicationEntry] = []
-    private var waitingKeys: [UInt64] = []
-    private var isWaiting: [Bool] = []
-    private var waitingPosition: [ItemRef: Int] = [:]
-    private var waitingByOrigin: [ItemRef: [Int]] = [:]
+    /// Stored items handed over by `hold(_:)`, with their band keys (the banding's count per
+    /// item, in one list) and their positions by the group's origin; of those, the ones not
+    /// indexed yet (`waitingItems`). See `admit(matching:)`.
+    private var held: [SyndicationEntry] = []
+    private var heldBandKeys: [UInt64] = []
+    private var heldByOrigin: [ItemRef: [Int]] = [:]
+    private var waitingItems = Set<ItemRef>()
     /// New reports `admit(matching:)` has searched the waiting items for, since they were held.
     private var searched = 0
 
@@ -82,7 +81,7 @@ public final class SyndicationIndex {
         lsh = LSHIndex(bands: fingerprinting.bands, expectedCount: 4096)
     }
 
-    public func contains(_ key: ItemRef) -> Bool { slotOf[key] != nil || waitingPosition[key] != nil }
+    public func contains(_ key: ItemRef) -> Bool { slotOf[key] != nil || waitingItems.contains(key) }
 
     /// Takes stored items (a window loaded from the store) to be indexed when a new report may
     /// meet them: see `admit(matching:)`. Items already held are skipped.
@@ -90,11 +89,11 @@ public final class SyndicationIndex {
     /// Why wait: a poll brings 50 reports to a window of 16,000 stored ones, and indexing all of
     /// them (600,000 band keys in a table of 16 MB) cost more than the rest of syndication. The
     /// few a new report can meet are those sharing one of its band keys, found by one pass over
-    /// the waiting keys.
+    /// the held band keys.
     public func hold(_ stored: [SyndicationEntry]) {
         let bandCount = fingerprinting.bands.bands
-        waiting.reserveCapacity(waiting.count + stored.count)
-        waitingKeys.reserveCapacity(waitingKeys.count + stored.count * bandCount)
+        held.reserveCapacity(held.count + stored.count)
+        heldBandKeys.reserveCapacity(heldBandKeys.count + stored.count * bandCount)
         for entry in stored where !contains(entry.key) {
             let keys = fingerprinting.bandKeys(of: entry.signature)
             guard keys.count == bandCount else {
@@ -102,11 +101,10 @@ public final class SyndicationIndex {
                 insert(entry, bandKeys: keys)
                 continue
             }
-            waitingPosition[entry.key] = waiting.count
-            waitingByOrigin[entry.origin, default: []].append(waiting.count)
-            waiting.append(entry)
-            waitingKeys.append(contentsOf: keys)
-            isWaiting.append(true)
+            waitingItems.insert(entry.key)
+            heldByOrigin[entry.origin, default: []].append(held.count)
+            held.append(entry)
+            heldBandKeys.append(contentsOf: keys)
         }
     }
 
@@ -116,12 +114,12 @@ public final class SyndicationIndex {
     /// reports. Once the reports searched for add up to a thirty-second of the waiting items, a
     /// pass costs more than indexing: every waiting item is indexed (a bulk ingest).
     public func admit(matching reports: [[UInt64]]) {
-        guard !waitingPosition.isEmpty else { return }
+        guard !waitingItems.isEmpty else { return }
         searched += reports.count
-        guard searched * 32 < waitingPosition.count else {
-            lsh.reserve(documents: waitingPosition.count)
-            entries.reserveCapacity(entries.count + waitingPosition.count)
-            admit(Array(waitingByOrigin.keys))
+        guard searched * 32 < waitingItems.count else {
+            lsh.reserve(documents: waitingItems.count)
+            entries.reserveCapacity(entries.count + waitingItems.count)
+            admit(Array(heldByOrigin.keys))
             return
         }
         // The reports' keys, behind a bitmap of their low 16 bits that turns most misses away.
@@ -136,10 +134,10 @@ public final class SyndicationIndex {
         guard !sought.isEmpty else { return }
         let bandCount = fingerprinting.bands.bands
         var origins: [ItemRef] = []
-        for position in waiting.indices where isWaiting[position] {
-            for key in waitingKeys[(position * bandCount)..<((position + 1) * bandCount)]
+        for position in held.indices where waitingItems.contains(held[position].key) {
+            for key in heldBandKeys[(position * bandCount)..<((position + 1) * bandCount)]
             where bitmap[Int(key & 0xFFFF) >> 6] & (1 << (key & 63)) != 0 && sought.contains(key) {
-                origins.append(waiting[position].origin)
+                origins.append(held[position].origin)
                 break
             }
         }
@@ -150,20 +148,18 @@ public final class SyndicationIndex {
     private func admit(_ origins: [ItemRef]) {
         let bandCount = fingerprinting.bands.bands
         for origin in origins {
-            guard let positions = waitingByOrigin.removeValue(forKey: origin) else { continue }
+            guard let positions = heldByOrigin.removeValue(forKey: origin) else { continue }
             for position in positions {
-                isWaiting[position] = false
-                waitingPosition[waiting[position].key] = nil
+                waitingItems.remove(held[position].key)
                 insert(
-                    waiting[position],
-                    bandKeys: Array(waitingKeys[(position * bandCount)..<((position + 1) * bandCount)]))
+                    held[position], bandKeys: Array(heldBandKeys[(position * bandCount)..<((position + 1) * bandCount)])
+                )
             }
         }
-        if waitingPosition.isEmpty {
-            waiting = []
-            waitingKeys = []
-            isWaiting = []
-            waitingByOrigin = [:]
+        if waitingItems.isEmpty {
+            held = []
+            heldBandKeys = []
+            heldByOrigin = [:]
             searched = 0
         }
     }
