@@ -109,7 +109,7 @@ let package = Package(
             name: "FeedPollingTests",
             dependencies: [
                 "FeedPolling", "TestSupport", "Pipeline", "Storage", "StorageSQLite", "OutletRegistry", "corroborate",
-                .product(name: "NIOCore", package: "swift-nio"),
+                "BundledCorpora", .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),

@@ -195,6 +195,14 @@ public final class Ingestor {
         return summary
     }
 
+    /// Loads the stored items of the days around `date` into the syndication index before any
+    /// report asks for them, so that a poller keeping this ingestor between cycles pays for
+    /// the window once, when it starts, rather than in its first cycle.
+    public func loadWindow(around date: Date) async throws(StorageError) {
+        var summary = IngestSummary()
+        try await loadWindows(for: [date], fetchedAt: date, summary: &summary)
+    }
+
     /// Lets go of the syndication index kept by `ingest(_:keepingIndex:)` (a poller's last
     /// batch is in), so that the claim and story stages after it do not run beside it: it holds
     /// a signature and the band keys of every item of the run and of the days around it.
@@ -587,7 +595,7 @@ public final class Ingestor {
     /// Loads the stored items within the window of each new report's day into the index.
     private func loadWindows(
         for dates: some Sequence<Date?>, fetchedAt: Date, summary: inout IngestSummary
-    ) async throws {
+    ) async throws(StorageError) {
         let days = Set(dates.map { Self.day(of: $0 ?? fetchedAt) })
         func missingDays() -> Set<Int> {
             var missing = Set<Int>()

@@ -40,17 +40,76 @@ public final class Poller {
     let now: @Sendable () -> Date
     /// Documents handed to the ingestor together: fewer transactions, bounded memory.
     let batchSize = 16
+    /// Whether the syndication window and the story clusterer stay in memory from one cycle to
+    /// the next (a daemon), rather than being loaded from the store each cycle.
+    public let keepsState: Bool
+    /// How long kept state serves before it is loaded afresh: the clusterer's vocabulary and the
+    /// window's days grow with the run, and a reload bounds them for the cost of one cold cycle.
+    let keptStateLifetime: Duration
+    private var kept: KeptState?
+    /// Times the kept state was loaded: at start-up, and again whenever it could not be trusted.
+    public private(set) var keptStateLoads = 0
 
+    /// What a daemon keeps between cycles, valid while no one else writes to the store.
+    struct KeptState {
+        let ingestor: Ingestor
+        var stories: KeptStoryRun?
+        /// The store's `foreignWriteMark()` when this was loaded.
+        let mark: Int64
+        let loaded: ContinuousClock.Instant
+    }
+
+    /// - Parameter keepsState: keep the syndication window and story clusterer between cycles
+    ///   (`poll --every`). It is loaded again whenever another process has written to the store
+    ///   (or the backend cannot tell), after a failed write, and every `keptStateLifetime`.
     public init(
         store: Store, registry: OutletRegistry, fetcher: FeedFetcher, schedule: PollSchedule = PollSchedule(),
-        concurrency: Int = 32, now: @escaping @Sendable () -> Date = Date.init
+        concurrency: Int = 32, keepsState: Bool = false, keptStateLifetime: Duration = .seconds(6 * 3600),
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.registry = registry
         self.fetcher = fetcher
         self.schedule = schedule
         self.concurrency = max(1, concurrency)
+        self.keepsState = keepsState
+        self.keptStateLifetime = keptStateLifetime
         self.now = now
+    }
+
+    /// For a poller that keeps its state: loads the syndication window and the story clusterer
+    /// around the newest placed item now, so that the first cycle costs what the later ones do.
+    /// Returns the articles the clusterer holds.
+    @discardableResult
+    public func loadKeptState(analyse: Bool = true) async throws(StorageError) -> Int {
+        guard keepsState, let mark = try await store.foreignWriteMark() else { return 0 }
+        let ingestor = makeIngestor()
+        var state = KeptState(ingestor: ingestor, stories: nil, mark: mark, loaded: .now)
+        if let newest = try await store.newestPlacedDate() {
+            try await ingestor.loadWindow(around: newest)
+            if analyse { state.stories = try await StoryStage(store: store).seededRun() }
+        }
+        kept = state
+        keptStateLoads += 1
+        return state.stories?.liveArticles ?? 0
+    }
+
+    func makeIngestor() -> Ingestor {
+        Ingestor(store: store, registry: registry, fingerprinting: ShingleFingerprinting())
+    }
+
+    /// This cycle's ingestor: the kept one while it is still valid, else a new one (kept from
+    /// now on when the poller keeps state).
+    func ingestorForCycle() async -> Ingestor {
+        guard keepsState else { return makeIngestor() }
+        let mark = try? await store.foreignWriteMark()
+        if let kept, let mark, mark == kept.mark, ContinuousClock.now - kept.loaded < keptStateLifetime {
+            return kept.ingestor
+        }
+        let ingestor = makeIngestor()
+        kept = mark.map { KeptState(ingestor: ingestor, stories: nil, mark: $0, loaded: .now) }
+        if kept != nil { keptStateLoads += 1 }
+        return ingestor
     }
 
     /// Adds the registry's feeds to the watched list (those already there keep their state).
@@ -77,7 +136,7 @@ public final class Poller {
             return summary
         }
         summary.feeds = feeds.count
-        let ingestor = Ingestor(store: store, registry: registry, fingerprinting: ShingleFingerprinting())
+        let ingestor = await ingestorForCycle()
         // Fetching runs on its own, `concurrency` at a time, and hands each result over; this
         // task ingests and records them. Permits bound what is fetched but not yet written, so
         // a slow write never stops the fetching and a fast fetch never piles up documents.
@@ -163,10 +222,16 @@ public final class Poller {
         }
         await fetching.value
         await ingest(pending, with: ingestor, summary: &summary)
-        ingestor.releaseKeptIndex()
+        if kept == nil { ingestor.releaseKeptIndex() }
         if analyse, summary.ingest.new + summary.ingest.updated > 0 {
             summary.analysis = await Analysis(store: store).run()
-            summary.stories = await StoryStage(store: store).run()
+            if kept != nil {
+                let (stories, keptRun) = await StoryStage(store: store).run(continuing: kept?.stories)
+                summary.stories = stories
+                kept?.stories = keptRun
+            } else {
+                summary.stories = await StoryStage(store: store).run()
+            }
         }
         // Once a cycle, when its stages are done: a `poll --every` sleeps with what it needs.
         FreedMemory.giveBack()

@@ -44,8 +44,46 @@ public struct StoryStage: Sendable {
 
     public func run(progress: (StorySummary) -> Void = { _ in }) async -> StorySummary {
         var run = StoryRun(configuration: configuration)
+        await placeWaitingItems(with: &run, continuing: false, progress: progress)
+        return run.summary
+    }
+
+    /// Places the items without a story as `run()` does, with the clusterer of this process's
+    /// earlier runs (`kept`) instead of one seeded afresh from the store: a long-running poller
+    /// then meets each cycle's reports without reading the window again. Returns the clusterer
+    /// to keep, or nil after a failure (the store may be behind it; the next run starts afresh).
+    /// Only for a store no other process writes to meanwhile (`CorroborationStore.foreignWriteMark()`).
+    public func run(continuing kept: KeptStoryRun?) async -> (summary: StorySummary, kept: KeptStoryRun?) {
+        var run = kept?.run ?? StoryRun(configuration: configuration)
+        run.summary = StorySummary()
+        await placeWaitingItems(with: &run, continuing: true, progress: { _ in })
+        // Stories that left the window are done with: nothing here reads them again.
+        _ = run.clusterer.takeClosedStories()
+        return (run.summary, run.summary.errors.isEmpty ? KeptStoryRun(run: run) : nil)
+    }
+
+    /// A clusterer shown the placed items of the window before the newest placed one, for
+    /// `run(continuing:)`: what the first run of a fresh clusterer would read, read up front.
+    public func seededRun() async throws(StorageError) -> KeptStoryRun {
+        var run = StoryRun(configuration: configuration)
+        if let newest = try await store.newestPlacedDate() {
+            try await run.place([], in: newest.addingTimeInterval(-configuration.window)...newest, store: store)
+        }
+        return KeptStoryRun(run: run)
+    }
+
+    /// How far behind a kept clusterer's newest article the oldest waiting item may be dated.
+    /// The clusterer has let go of what came before its window, so a later report (a feed
+    /// added with its backlog) would miss its candidates and meet the wrong ones: a run seeded
+    /// afresh from its date places it instead, in date order.
+    var lateness: TimeInterval { configuration.window / 4 }
+
+    private func placeWaitingItems(with run: inout StoryRun, continuing: Bool, progress: (StorySummary) -> Void) async {
         do {
             var pending = try await store.itemsWithoutStory(limit: chunkSize)
+            if continuing, let oldest = pending.first?.date, oldest < run.newest.addingTimeInterval(-lateness) {
+                run = StoryRun(configuration: configuration)
+            }
             if pending.isEmpty {
                 // Nothing to place: still, items placed before their features were kept are
                 // read once more now, so that the next run with something to place reads no
@@ -57,7 +95,7 @@ public struct StoryStage: Sendable {
                         try await run.place([], in: window, store: store)
                     }
                 }
-                return run.summary
+                return
             }
             var lastPending = Set<Int64>()
             while !pending.isEmpty {
@@ -73,7 +111,6 @@ public struct StoryStage: Sendable {
         } catch {
             run.summary.errors.append(error.description)
         }
-        return run.summary
     }
 
     /// `table` keyed by the stories its keys stand for now, values of merged keys combined.
@@ -98,6 +135,15 @@ public struct StoryStage: Sendable {
             id: String(candidate.itemID), published: candidate.date, title: candidate.title, body: String(body),
             outlet: candidate.outletID)
     }
+}
+
+/// The story stage's clusterer kept between runs (`StoryStage.run(continuing:)`), with what it
+/// knows of the stored stories.
+public struct KeptStoryRun: Sendable {
+    fileprivate var run: StoryRun
+
+    /// Items the clusterer holds inside its window.
+    public var liveArticles: Int { run.clusterer.liveArticleCount }
 }
 
 /// One run of the story stage: its clusterer and what it knows of the stored stories.

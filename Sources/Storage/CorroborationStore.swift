@@ -41,6 +41,18 @@ public protocol CorroborationStore: Sendable {
 
     /// The claims stored for an item, with their sentence texts; nil when it has none yet.
     func claims(itemID: Int64) async throws(StorageError) -> [Claim]?
+
+    // MARK: Other writers
+
+    /// A number that changes when another connection or process commits to the store, and
+    /// never for this store's own writes; nil when the backend cannot tell. A long-running
+    /// poller keeps what it loaded from the store between cycles only while this stays the same.
+    func foreignWriteMark() async throws(StorageError) -> Int64?
+}
+
+extension CorroborationStore {
+    /// A backend that cannot tell says so: whatever was loaded from it is loaded again.
+    public func foreignWriteMark() async throws(StorageError) -> Int64? { nil }
 }
 
 /// An item's text as analysis needs it.

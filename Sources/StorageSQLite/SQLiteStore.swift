@@ -682,6 +682,23 @@ public final class SQLiteStore: CorroborationStore {
         }
     }
 
+    // MARK: Other writers
+
+    /// SQLite's `data_version` on the writer connection: it moves when another connection
+    /// commits (another process, or another `SQLiteStore` on this file), not for this
+    /// connection's own commits, nor for the checkpointer's passive checkpoints (a TRUNCATE
+    /// checkpoint would move it). The writer connection lives as long as the store, so the
+    /// numbers compare across calls.
+    public func foreignWriteMark() async throws(StorageError) -> Int64? {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                try Int64.fetchOne(db, sql: "PRAGMA data_version")
+            }
+        } catch {
+            throw Self.storageError(error, store: path)
+        }
+    }
+
     // MARK: Plumbing
 
     /// Runs `body` in a transaction that takes the write lock at its start (BEGIN IMMEDIATE): a
