@@ -66,6 +66,14 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// Articles and stories older than this (against the newest publication time seen) are
     /// neither compared nor kept: wires report an event within a day or two.
     public var window: TimeInterval = 72 * 3600
+    /// How late a report may come (dated this long before the newest one seen) and still meet
+    /// every candidate of its own window. Articles stay in memory `window + lateAllowance`;
+    /// comparisons stay within `window` of the report's own time. A batch run, which meets
+    /// reports in publication order, needs none; a long-running poller, whose next feed may bring
+    /// a day-old report, keeps a window's worth.
+    public var lateAllowance: TimeInterval = 0
+    /// What the clusterer keeps in memory behind its newest article.
+    public var retention: TimeInterval { window + lateAllowance }
     /// How many of an article's rarest weighty terms it is indexed under, and how many of a new
     /// article's terms look for candidates: two reports of one event share names and numbers.
     public var indexTerms: Int = 24
@@ -236,7 +244,7 @@ public struct StoryClusterer: Sendable {
     public mutating func add(_ article: StoryArticle) -> StoryAssignment {
         let time = article.published.timeIntervalSinceReferenceDate
         newest = max(newest, time)
-        evict(before: newest - configuration.window)
+        evict(before: newest - configuration.retention)
 
         // The dateline names the filing place and the outlet ("INTERFAX.RU -", "MOSCOW, Sept 17
         // /TASS/."): words every report of that outlet shares whatever the event, and a date that
@@ -298,6 +306,9 @@ public struct StoryClusterer: Sendable {
         var ranking = Ranking()
         var similarities: [(index: Int, similarity: Float)] = []
         similarities.reserveCapacity(candidates.count)
+        // A late report meets only what lies within a window of its own time.
+        let earliest = configuration.lateAllowance > 0 ? time - configuration.window : -Double.infinity
+        candidates.removeAll { live[$0].time < earliest }
         for index in strongest(candidates, sharing: configuration.minimumSharedTerms) {
             let cosine = cosine(query, with: index, weights)
             var similarity = weighed(cosine, with: index, &report)
@@ -322,7 +333,7 @@ public struct StoryClusterer: Sendable {
             stamp &+= 1
             var named: [Int] = []
             for term in entities { collect(term: term, into: &named) }
-            named.removeAll { live[$0].script == Int8(script) }
+            named.removeAll { live[$0].script == Int8(script) || live[$0].time < earliest }
             for index in strongest(named, sharing: configuration.minimumSharedEntities) {
                 let cosine = entityCosine(entities, live[index].entities, weights)
                 let scaled = cosine * Float(configuration.threshold / configuration.crossScriptThreshold)
@@ -422,7 +433,7 @@ public struct StoryClusterer: Sendable {
     ) -> Int {
         let time = published.timeIntervalSinceReferenceDate
         newest = max(newest, time)
-        evict(before: newest - configuration.window)
+        evict(before: newest - configuration.retention)
         // Term and count packed in one integer, sorted by this clusterer's term numbers as
         // `bagOfTerms` gives them (a plain integer sort: a run seeds thousands of reports).
         var packed = [UInt64](repeating: 0, count: features.terms.count)

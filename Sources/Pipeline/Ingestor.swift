@@ -195,12 +195,13 @@ public final class Ingestor {
         return summary
     }
 
-    /// Loads the stored items of the days around `date` into the syndication index before any
-    /// report asks for them, so that a poller keeping this ingestor between cycles pays for
-    /// the window once, when it starts, rather than in its first cycle.
-    public func loadWindow(around date: Date) async throws(StorageError) {
+    /// Loads into the syndication index the stored items that reports dated within `dates`
+    /// are compared with, before any report asks for them: a poller keeping this ingestor
+    /// between cycles pays for the window once, when it starts, not in its cycles.
+    public func loadWindows(for dates: ClosedRange<Date>) async throws(StorageError) {
         var summary = IngestSummary()
-        try await loadWindows(for: [date], fetchedAt: date, summary: &summary)
+        let days = stride(from: dates.lowerBound, through: dates.upperBound, by: 86_400).map { Optional($0) }
+        try await loadWindows(for: days + [dates.upperBound], fetchedAt: dates.upperBound, summary: &summary)
     }
 
     /// Lets go of the syndication index kept by `ingest(_:keepingIndex:)` (a poller's last

@@ -47,6 +47,15 @@ public final class Poller {
     /// window's days grow with the run, and a reload bounds them for the cost of one cold cycle.
     let keptStateLifetime: Duration
     private var kept: KeptState?
+    /// The kept clusterer's configuration: the default, holding a window more in memory, so
+    /// that a report up to a window late (a feed polled after a long backoff, or added with its
+    /// backlog) meets all its candidates without a reload. The syndication window is loaded as
+    /// far back.
+    let keptStories: StoryClusteringConfiguration = {
+        var configuration = StoryClusteringConfiguration()
+        configuration.lateAllowance = configuration.window
+        return configuration
+    }()
     /// Times the kept state was loaded: at start-up, and again whenever it could not be trusted.
     public private(set) var keptStateLoads = 0
 
@@ -86,8 +95,8 @@ public final class Poller {
         let ingestor = makeIngestor()
         var state = KeptState(ingestor: ingestor, stories: nil, mark: mark, loaded: .now)
         if let newest = try await store.newestPlacedDate() {
-            try await ingestor.loadWindow(around: newest)
-            if analyse { state.stories = try await StoryStage(store: store).seededRun() }
+            try await ingestor.loadWindows(for: newest.addingTimeInterval(-keptStories.lateAllowance)...newest)
+            if analyse { state.stories = try await StoryStage(store: store, configuration: keptStories).seededRun() }
         }
         kept = state
         keptStateLoads += 1
@@ -226,7 +235,8 @@ public final class Poller {
         if analyse, summary.ingest.new + summary.ingest.updated > 0 {
             summary.analysis = await Analysis(store: store).run()
             if kept != nil {
-                let (stories, keptRun) = await StoryStage(store: store).run(continuing: kept?.stories)
+                let (stories, keptRun) = await StoryStage(store: store, configuration: keptStories).run(
+                    continuing: kept?.stories)
                 summary.stories = stories
                 kept?.stories = keptRun
             } else {

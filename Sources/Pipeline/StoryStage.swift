@@ -62,26 +62,24 @@ public struct StoryStage: Sendable {
         return (run.summary, run.summary.errors.isEmpty ? KeptStoryRun(run: run) : nil)
     }
 
-    /// A clusterer shown the placed items of the window before the newest placed one, for
-    /// `run(continuing:)`: what the first run of a fresh clusterer would read, read up front.
+    /// A clusterer shown the placed items of its retention (`StoryClusteringConfiguration`)
+    /// before the newest placed one, for `run(continuing:)`: what a fresh run would read for a
+    /// report that late, read up front.
     public func seededRun() async throws(StorageError) -> KeptStoryRun {
         var run = StoryRun(configuration: configuration)
         if let newest = try await store.newestPlacedDate() {
-            try await run.place([], in: newest.addingTimeInterval(-configuration.window)...newest, store: store)
+            try await run.place([], in: newest.addingTimeInterval(-configuration.retention)...newest, store: store)
         }
         return KeptStoryRun(run: run)
     }
 
-    /// How far behind a kept clusterer's newest article the oldest waiting item may be dated.
-    /// The clusterer has let go of what came before its window, so a later report (a feed
-    /// added with its backlog) would miss its candidates and meet the wrong ones: a run seeded
-    /// afresh from its date places it instead, in date order.
-    var lateness: TimeInterval { configuration.window / 4 }
-
     private func placeWaitingItems(with run: inout StoryRun, continuing: Bool, progress: (StorySummary) -> Void) async {
         do {
             var pending = try await store.itemsWithoutStory(limit: chunkSize)
-            if continuing, let oldest = pending.first?.date, oldest < run.newest.addingTimeInterval(-lateness) {
+            // A kept clusterer lets go of what lies further back than its retention, so a report
+            // later than that (a feed added with its backlog) would miss its candidates and
+            // meet the wrong ones: a run seeded afresh from its date places it, in date order.
+            if continuing, let oldest = pending.first?.date, !run.holdsWindow(before: oldest) {
                 run = StoryRun(configuration: configuration)
             }
             if pending.isEmpty {
@@ -150,6 +148,8 @@ public struct KeptStoryRun: Sendable {
 private struct StoryRun {
     var clusterer: StoryClusterer
     let window: TimeInterval
+    /// How far behind its newest article the clusterer keeps articles (`StoryClusteringConfiguration.retention`).
+    let retention: TimeInterval
     var summary = StorySummary()
     /// Clusterer story → the stored stories of the placed items it read again (they had no
     /// stored features), with their counts.
@@ -167,10 +167,20 @@ private struct StoryRun {
     /// (reading the whole window again each chunk read tens of thousands of texts to keep none,
     /// 40 MB a chunk of 2,000 in the 1,000-feed poll).
     var readUpTo = Date.distantPast
+    /// Where the first chunk's reading began: later chunks read on from `readUpTo`.
+    var readFrom: Date?
 
     init(configuration: StoryClusteringConfiguration) {
         clusterer = StoryClusterer(configuration: configuration)
         window = configuration.window
+        retention = configuration.retention
+    }
+
+    /// Whether a report dated `date` would meet here every placed item of its window: the
+    /// clusterer has read back far enough and has not let go of them since.
+    func holdsWindow(before date: Date) -> Bool {
+        guard let readFrom else { return true }
+        return date.addingTimeInterval(-window) >= max(readFrom, newest.addingTimeInterval(-retention))
     }
 
     /// Shows the clusterer the placed items of `range` it has not seen, then places `pending`
@@ -180,7 +190,8 @@ private struct StoryRun {
     ) async throws(StorageError) {
         let from = max(range.lowerBound, readUpTo)
         let to = max(range.upperBound, from)
-        let horizon = newest.addingTimeInterval(-window)
+        readFrom = readFrom ?? range.lowerBound
+        let horizon = newest.addingTimeInterval(-retention)
         let seeds = try await store.itemsWithStory(in: from...to).filter {
             !shown.contains($0.itemID) && $0.date >= horizon
         }

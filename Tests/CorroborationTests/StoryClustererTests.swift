@@ -234,6 +234,38 @@ struct StoryClustererTests {
         #expect(clusterer.openStoryCount == 0)
     }
 
+    /// A poller's clusterer keeps a window more in memory (`lateAllowance`): a report that comes
+    /// in after newer ones still meets its event's reports, and still meets nothing more than a
+    /// window older than itself.
+    @Test func aLateReportMeetsItsWindowWhenTheClustererAllowsForIt() {
+        var configuration = StoryClusteringConfiguration()
+        configuration.window = 24 * 3600
+        configuration.lateAllowance = 24 * 3600
+        var late = Self.strikeReuters
+        late.published = Self.date(hours: 20)
+        var newer = Self.quake
+        newer.published = Self.date(hours: 40)
+
+        var allowing = Self.clusterer(configuration)
+        let first = allowing.add(Self.strikeAP)
+        _ = allowing.add(newer)
+        #expect(allowing.add(late).story == first.story, "20 hours after, within its own window")
+
+        var repeated = Self.strikeAP
+        repeated.id = "ap-1-again"
+        repeated.published = Self.date(hours: 30)
+        var bounded = Self.clusterer(configuration)
+        _ = bounded.add(Self.strikeAP)
+        _ = bounded.add(newer)
+        #expect(bounded.add(repeated).isNewStory, "held in memory, but more than a window before it")
+
+        configuration.lateAllowance = 0
+        var batch = Self.clusterer(configuration)
+        _ = batch.add(Self.strikeAP)
+        _ = batch.add(newer)
+        #expect(batch.add(late).isNewStory, "without the allowance the first report has left")
+    }
+
     /// Reports that arrive in the same minute may arrive in any order: the grouping must not
     /// depend on it.
     @Test(arguments: [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]])
