@@ -18,7 +18,11 @@
 # so that the write-back does not land in the timed run) and runs
 #     corroborate ingest --db SCRATCH --outlet OUTLET poll.xml
 # which parses the poll, stores its items with their origins, extracts their claims and places
-# them in stories, as `poll` does after fetching. One warm-up round first (page cache).
+# them in stories, as `poll` does after fetching: a one-shot process, loading what it needs from
+# the store (the syndication window, the story clusterer's window). Then the same poll as a
+# `poll --every` daemon meets it (Benchmarks/daemon_cycle.py, on another fresh copy): the poll
+# served on a loopback port, the daemon started (it loads its window and clusterer once), and its
+# first cycle timed by its own log line, start-up not counted. One warm-up round first (page cache).
 # With SCALE_STAGES=1 (the default), the 1M point of the incremental stages follows:
 # `corroborate-bench dedup --mode incremental` and `corroborate-bench stories` over the store's
 # 1,000,000 articles, scored against the truth with the peers' bench/score.py. The peers are not
@@ -100,7 +104,9 @@ trap 'rm -f "$SCRATCH_STORE" "$SCRATCH_STORE-wal" "$SCRATCH_STORE-shm"' EXIT
 echo "=== incremental_1m: 50 items of $OUTLET into a copy of the 1M store" >&2
 python bench/harness.py --runs "$RUNS" --warmup --out "$(fresh_results incremental_1m)" \
   --cmd copy-store "rm -f $SCRATCH_STORE-wal $SCRATCH_STORE-shm && cp $STORE $SCRATCH_STORE && sync" \
-  --cmd corroborate-poll "$CLI ingest --quiet --json --db $SCRATCH_STORE --registry $ROOT/feeds --outlet $OUTLET $SCALE/poll.xml"
+  --cmd corroborate-poll "$CLI ingest --quiet --json --db $SCRATCH_STORE --registry $ROOT/feeds --outlet $OUTLET $SCALE/poll.xml" \
+  --cmd copy-store-again "rm -f $SCRATCH_STORE-wal $SCRATCH_STORE-shm && cp $STORE $SCRATCH_STORE && sync" \
+  --cmd corroborate-daemon "python3 $ROOT/Benchmarks/daemon_cycle.py $CLI $SCRATCH_STORE $ROOT/feeds $SCALE/poll.xml $OUTLET"
 
 if [ "${SCALE_STAGES:-1}" = 1 ]; then
   C=$SCALE/corpus.jsonl

@@ -212,11 +212,21 @@ def rows(results, q):
         runs = by["corroborate-poll"]
         wall = median_wall(runs)
         walls = sorted(d["wall_s"] for d in runs)
-        out.append(["Incremental: one 50-item poll", workload("store of 1,000,000 items", by),
+        out.append(["Incremental: one 50-item poll, one-shot process", workload("store of 1,000,000 items", by),
                      f"(copying the store first: {seconds(median_wall(by.get('copy-store')))}, not counted)",
                      f"{seconds(wall)} ({seconds(walls[0])}-{seconds(walls[-1])}, {len(runs)} runs), {mb(peak(runs))}",
                      "-", f"{count(metric(runs, 'new'))} new items",
-                     "at most 200 ms", verdict(wall <= 0.2)])
+                     "(the daemon's cycle below)", "-"])
+        daemon = [d for d in by.get("corroborate-daemon", []) if "cycle_s" in d.get("metrics", {})]
+        if daemon:
+            cycles = sorted(d["metrics"]["cycle_s"] for d in daemon)
+            cycle = metric(daemon, "cycle_s")
+            out.append(["Incremental: one 50-item poll, `poll --every` cycle", workload("store of 1,000,000 items", by),
+                        f"(start-up loading its window: {seconds(metric(daemon, 'load_s'))}, once, not counted)",
+                        f"{seconds(cycle)} ({seconds(cycles[0])}-{seconds(cycles[-1])}, {len(daemon)} runs), "
+                        f"{mb(max(d['metrics'].get('peak_mb', 0) for d in daemon))}",
+                        "-", f"{count(metric(daemon, 'new'))} new items",
+                        "at most 200 ms", verdict(cycle <= 0.2)])
     by = records(results, "stages_1m")
     if by:
         for name, stage, tag, key, label in (
