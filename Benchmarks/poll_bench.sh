@@ -10,6 +10,7 @@
 # syndication, then claims and stories over what is new. NO_ANALYSIS=1 stops after the ingest.
 #
 # usage: Benchmarks/poll_bench.sh        (needs the 1,000-feed workload of ../shared/bench: setup.sh)
+#        EVERY=1 Benchmarks/poll_bench.sh    the first cycle as a `poll --every` daemon's
 set -euo pipefail
 . "$(dirname "$0")/common.sh"
 require_peers poll_bench
@@ -30,6 +31,21 @@ healthy=$(grep -c $'\thealthy$' "$TMP/feeds.opml.faults")
 echo "feeds: $(wc -l < "$TMP/feeds.opml.faults"), healthy: $healthy"
 
 cycle() {
+  if [ "${EVERY:-0}" = 1 ] && [ "$1" = 1 ]; then
+    # The first cycle of a `poll --every` daemon, which keeps its window and clusterer after it:
+    # the cycle's time from its log line, the peak from /proc just before the stop.
+    "$BIN" poll --every 1h --all --concurrency 32 --no-registry-feeds ${NO_ANALYSIS:+--no-analysis} \
+      --db "$DB" --registry "$ROOT/feeds" > "$TMP/stderr.$1" 2>&1 &
+    local daemon=$!
+    until grep -q "feeds polled" "$TMP/stderr.$1"; do sleep 0.2; done
+    local peak
+    peak=$(awk '/VmHWM/ {print $2}' "/proc/$daemon/status")
+    kill -TERM "$daemon"; wait "$daemon" || true
+    grep "feeds polled" "$TMP/stderr.$1" | sed 's/.*\] //'
+    echo "daemon cycle, $peak KB peak RSS"
+    echo "  feed errors reported: $(grep -c 'warning' "$TMP/stderr.$1" || true)"
+    return
+  fi
   /usr/bin/time -f "%e s wall, %M KB peak RSS" "$BIN" poll --once --all --concurrency 32 --no-registry-feeds \
     ${NO_ANALYSIS:+--no-analysis} --db "$DB" --registry "$ROOT/feeds" 2> "$TMP/stderr.$1" || true
   tail -1 "$TMP/stderr.$1"

@@ -40,6 +40,9 @@ public final class Poller {
     let now: @Sendable () -> Date
     /// Documents handed to the ingestor together: fewer transactions, bounded memory.
     let batchSize = 16
+    /// New and changed items past which a cycle is a bulk one: its syndication index is freed
+    /// before the stages even when the poller keeps state.
+    static let bulkCycle = 2_000
     /// Whether the syndication window and the story clusterer stay in memory from one cycle to
     /// the next (a daemon), rather than being loaded from the store each cycle.
     public let keepsState: Bool
@@ -231,7 +234,11 @@ public final class Poller {
         }
         await fetching.value
         await ingest(pending, with: ingestor, summary: &summary)
-        if kept == nil { ingestor.releaseKeptIndex() }
+        // The index is freed before the stages unless it is kept for the next cycle, and even
+        // then after a bulk cycle (the first poll of a thousand feeds): claims and stories would
+        // run beside an index of every item it brought, and the next cycle reloads only the
+        // days it needs.
+        if kept == nil || summary.ingest.new + summary.ingest.updated > Self.bulkCycle { ingestor.releaseKeptIndex() }
         if analyse, summary.ingest.new + summary.ingest.updated > 0 {
             summary.analysis = await Analysis(store: store).run()
             if kept != nil {
