@@ -140,7 +140,7 @@ public struct StoryStage: Sendable {
 public struct KeptStoryRun: Sendable {
     fileprivate var run: StoryRun
 
-    /// Items the clusterer holds inside its window.
+    /// Articles the clusterer holds in memory (its window and its allowance for late reports).
     public var liveArticles: Int { run.clusterer.liveArticleCount }
 }
 
