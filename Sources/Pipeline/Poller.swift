@@ -96,18 +96,23 @@ public final class Poller {
     public func loadKeptState(analyse: Bool = true) async throws(StorageError) -> Int {
         guard keepsState, let mark = try await store.foreignWriteMark() else { return 0 }
         let ingestor = makeIngestor()
-        var state = KeptState(ingestor: ingestor, stories: nil, mark: mark, loaded: .now)
+        var stories: KeptStoryRun?
         if let newest = try await store.newestPlacedDate() {
             try await ingestor.loadWindows(for: newest.addingTimeInterval(-keptStories.lateAllowance)...newest)
-            if analyse { state.stories = try await StoryStage(store: store, configuration: keptStories).seededRun() }
+            if analyse { stories = try await StoryStage(store: store, configuration: keptStories).seededRun() }
         }
-        kept = state
-        keptStateLoads += 1
-        return state.stories?.liveArticles ?? 0
+        keep(ingestor, stories: stories, mark: mark)
+        return stories?.liveArticles ?? 0
     }
 
     func makeIngestor() -> Ingestor {
         Ingestor(store: store, registry: registry, fingerprinting: ShingleFingerprinting())
+    }
+
+    /// Starts keeping state loaded while the store's foreign-write mark was `mark`.
+    private func keep(_ ingestor: Ingestor, stories: KeptStoryRun?, mark: Int64) {
+        kept = KeptState(ingestor: ingestor, stories: stories, mark: mark, loaded: .now)
+        keptStateLoads += 1
     }
 
     /// This cycle's ingestor: the kept one while it is still valid, else a new one (kept from
@@ -119,8 +124,8 @@ public final class Poller {
             return kept.ingestor
         }
         let ingestor = makeIngestor()
-        kept = mark.map { KeptState(ingestor: ingestor, stories: nil, mark: $0, loaded: .now) }
-        if kept != nil { keptStateLoads += 1 }
+        kept = nil
+        if let mark { keep(ingestor, stories: nil, mark: mark) }
         return ingestor
     }
 

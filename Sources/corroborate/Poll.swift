@@ -130,9 +130,7 @@ struct Poll: AsyncParsableCommand {
 
     /// "0.093 s": the time since `start`, as the daemon's log lines give it.
     static func seconds(since start: ContinuousClock.Instant) -> String {
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return String(format: "%.3f s", seconds)
+        String(format: "%.3f s", (ContinuousClock.now - start).seconds)
     }
 
     static func line(_ s: PollSummary) -> String {
