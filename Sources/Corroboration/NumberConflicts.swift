@@ -1,3 +1,4 @@
+import Foundation
 import TextAnalysis
 
 /// Two aligned claims giving incompatible figures for the same counted thing: "6 vs 8 wounded".
@@ -160,12 +161,48 @@ public struct NumberConflictDetector: Sendable {
         ]
     }
 
-    /// Compatible as worded, or once hedged figures are read with their rounding.
+    /// Compatible as worded, once hedged figures are read with their rounding, or when one
+    /// exact figure is the other written with fewer digits ("$114 million" for $114.3 million).
     static func compatible(_ a: Quantity, _ b: Quantity) -> Bool {
         if a.isCompatible(with: b) { return true }
+        if a.kind == .exact, b.kind == .exact, a.unit == b.unit, let digitsA = significantDigits(a.text),
+            let digitsB = significantDigits(b.text), digitsA != digitsB
+        {
+            let (rough, precise) = digitsA < digitsB ? (a, b) : (b, a)
+            let written = rounded(precise.lower, digits: min(digitsA, digitsB))
+            if abs(written - rough.lower) <= 1e-9 * max(abs(written), abs(rough.lower)) { return true }
+        }
         let (lowA, highA) = widened(a)
         let (lowB, highB) = widened(b)
         return lowA <= highB && lowB <= highA
+    }
+
+    /// How many significant digits the first number written in `text` has ("$114.3 million":
+    /// 4, "1,200": 4, "0.05": 1); nil when it is spelled out.
+    static func significantDigits(_ text: String) -> Int? {
+        var digits = 0
+        var leading = true
+        var started = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                started = true
+                if byte != UInt8(ascii: "0") { leading = false }
+                if !leading { digits += 1 }
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                continue
+            default:
+                if started { return digits > 0 ? digits : nil }
+            }
+        }
+        return digits > 0 ? digits : nil
+    }
+
+    /// `value` rounded to `digits` significant digits.
+    static func rounded(_ value: Double, digits: Int) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let factor = pow(10, floor(log10(abs(value))) - Double(digits - 1))
+        return (value / factor).rounded() * factor
     }
 
     /// The interval a figure allows, widened by its rounding when it is hedged.

@@ -970,7 +970,7 @@ private struct QuantityScanner {
             end += width
         }
         // A range: "20-30", "20 to 30", "between 20 and 30", "two or three", "от 20 до 30".
-        if !core.vague, let (second, secondEnd) = rangeEnd(after: end, first: core, modifier: modifier) {
+        if !core.vague, let (second, secondEnd) = rangeEnd(after: end, first: core, unit: unit, modifier: modifier) {
             var first = core.lower
             if core.scale == 1, second.scale > 1, first * second.scale <= (second.lower) {
                 first = core.digits?.scaled(by: second.scale) ?? first * second.scale
@@ -1049,7 +1049,10 @@ private struct QuantityScanner {
         return nil
     }
 
-    func rangeEnd(after end: Int, first: Core, modifier: QuantityModifier?) -> (Core, Int)? {
+    /// The second figure of a range starting with `first` (of `unit`, when it has one) and
+    /// ending before `end`; nil when the figure after the connector is no such thing, or is
+    /// of another unit ("rose 26 percent to $817 million" is a rise and a total).
+    func rangeEnd(after end: Int, first: Core, unit: String?, modifier: QuantityModifier?) -> (Core, Int)? {
         let connector = key(end)
         let allowed: Bool
         switch modifier {
@@ -1062,7 +1065,8 @@ private struct QuantityScanner {
         }
         guard allowed, !first.yearLike else { return nil }
         var secondStart = end + 1
-        if Words.currencies[key(secondStart)] != nil { secondStart += 1 }
+        let currency = Words.currencies[key(secondStart)]
+        if currency != nil { secondStart += 1 }
         guard secondStart < tokens.count, tokens[secondStart].kind == .number || tokens[secondStart].kind == .word,
             var second = core(at: secondStart), !second.vague, !second.yearLike
         else { return nil }
@@ -1074,6 +1078,7 @@ private struct QuantityScanner {
             second.unit = found
             secondEnd += width
         }
+        if let unit, let secondUnit = currency ?? second.unit, secondUnit != unit { return nil }
         return (second, secondEnd)
     }
 

@@ -212,6 +212,13 @@ struct AlignmentTests {
         ConflictCase(
             why: "percentages conflict", a: "Inflation rose to 4.5 percent in March.",
             b: "Inflation rose to 6.1% in March.", detail: "4.5 vs 6.1 %"),
+        ConflictCase(
+            why: "a figure written with fewer digits is the same figure",
+            a: "The organization said it spent $114.3 million on relief.",
+            b: "The Red Cross spent $114 million on relief.", detail: nil),
+        ConflictCase(
+            why: "fewer digits that round to another figure conflict", a: "Same-store sales rose 8.8 percent.",
+            b: "Same-store sales rose 8 percent.", detail: "8.8 vs 8 %"),
     ]
 
     @Test(arguments: conflictCases)

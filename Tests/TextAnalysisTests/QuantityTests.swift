@@ -215,6 +215,12 @@ private func check(_ expected: QuantityCase) {
             sentence: "Damage is put at $2-3 billion.", text: "$2-3 billion", lower: 2e9, upper: 3e9, kind: .range,
             unit: "usd"),
         QuantityCase(
+            sentence: "Revenue rose 26 percent to $817 million.", text: "26 percent", lower: 26, upper: 26,
+            kind: .exact, unit: "%"),
+        QuantityCase(
+            sentence: "Revenue rose 26 percent to $817 million.", index: 1, text: "$817 million", lower: 817e6,
+            upper: 817e6, kind: .exact, unit: "usd"),
+        QuantityCase(
             sentence: "Two or three mortar rounds landed.", text: "Two or three", lower: 2, upper: 3, kind: .range,
             noun: "rounds"),
         QuantityCase(
