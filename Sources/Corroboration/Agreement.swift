@@ -23,12 +23,28 @@ public struct LinearModel: Sendable, Hashable {
     /// One row per hidden unit (features, then bias); empty for a linear model.
     public var hidden: [[Double]]
     public var weights: [[Double]]
+    /// Words (`ComparableText.SentenceVector.bag` keys) read after the features, one input
+    /// each, 1 when the word is there: see `inputs(_:words:)`.
+    public let wordColumns: [UInt32]
+    private let wordIndex: [UInt32: Int]
 
-    public init(means: [Double], scales: [Double], hidden: [[Double]] = [], weights: [[Double]]) {
+    public init(
+        means: [Double], scales: [Double], hidden: [[Double]] = [], weights: [[Double]], wordColumns: [UInt32] = []
+    ) {
         self.means = means
         self.scales = scales
         self.hidden = hidden
         self.weights = weights
+        self.wordColumns = wordColumns
+        wordIndex = Dictionary(wordColumns.enumerated().map { ($0.element, $0.offset) }) { first, _ in first }
+    }
+
+    /// `features` followed by one input per word column: 1 when `words` holds it, else 0.
+    public func inputs(_ features: [Double], words: Set<UInt32>) -> [Double] {
+        guard !wordColumns.isEmpty else { return features }
+        var inputs = features + [Double](repeating: 0, count: wordColumns.count)
+        for word in words { if let column = wordIndex[word] { inputs[features.count + column] = 1 } }
+        return inputs
     }
 
     /// The raw outputs for a feature vector.
@@ -67,8 +83,10 @@ public struct AgreementModels: Sendable {
     /// Outputs in `sentenceClasses` order: a claim against a headline (no closing full stop):
     /// the same overlap means more in a headline than in a sentence, so headlines get their own.
     public var headlineStance: LinearModel
-    /// Short pairs less similar than this are unrelated.
-    public var unrelatedBelow: Double
+    /// Outputs (related, unrelated): whether two short texts are about one matter at all, read
+    /// before the stance models; learned from the short sets' pairs against pairs of a text of
+    /// one and a text of another (inputs as `Comparer.shortInputs` gives them, no word columns).
+    public var shortRelatedness: LinearModel
     /// When present, what reads a text against a whole article instead of `bodyStance`: the same
     /// features plus bags of the words (`AgreementFeatures.bags`), in `bodyClasses` order.
     public var bodyTerms: TermNetwork?
@@ -78,13 +96,13 @@ public struct AgreementModels: Sendable {
 
     public init(
         similarity: LinearModel, bodyStance: LinearModel, sentenceStance: LinearModel, headlineStance: LinearModel,
-        unrelatedBelow: Double, bodyTerms: TermNetwork? = nil
+        shortRelatedness: LinearModel, bodyTerms: TermNetwork? = nil
     ) {
         self.similarity = similarity
         self.bodyStance = bodyStance
         self.sentenceStance = sentenceStance
         self.headlineStance = headlineStance
-        self.unrelatedBelow = unrelatedBelow
+        self.shortRelatedness = shortRelatedness
         self.bodyTerms = bodyTerms
     }
 }
@@ -125,8 +143,10 @@ public struct Comparer: Sendable {
     public func prepare(_ text: String) -> ComparableText { ComparableText(text, extractor: extractor, terms: terms) }
 
     /// A body is an article (several sentences); anything shorter is compared as a sentence.
-    static func isBody(_ text: ComparableText) -> Bool {
-        Set(text.claims.map(\.sentence)).count > 2 || text.wordCount > 80
+    static func isBody(_ text: ComparableText) -> Bool { isBody(claims: text.claims, wordCount: text.wordCount) }
+
+    static func isBody(claims: [Claim], wordCount: Int) -> Bool {
+        Set(claims.map(\.sentence)).count > 2 || wordCount > 80
     }
 
     /// A short text that does not end like a sentence: a headline.
@@ -143,11 +163,13 @@ public struct Comparer: Sendable {
                 models.bodyTerms?.probabilities(features: features, bags: AgreementFeatures.bags(a, b))
                 ?? models.bodyStance.probabilities(features)
             relation = AgreementModels.bodyClasses[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
-        } else if similarity < models.unrelatedBelow {
+        } else if models.shortRelatedness.probabilities(
+            Self.shortInputs(a, b, features: features, model: models.shortRelatedness))[1] > 0.5
+        {
             relation = .unrelated
         } else {
             let model = Self.isHeadline(b) ? models.headlineStance : models.sentenceStance
-            let probabilities = model.probabilities(features)
+            let probabilities = model.probabilities(Self.shortInputs(a, b, features: features, model: model))
             relation =
                 AgreementModels.sentenceClasses[
                     probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
@@ -168,6 +190,16 @@ public struct Comparer: Sendable {
     }
 
     public func compare(_ a: String, _ b: String) -> Comparison { compare(prepare(a), prepare(b)) }
+
+    /// What a short-pair model reads: the shared measures, the wording measures, and the words b
+    /// adds to a when the model has word columns.
+    public static func shortInputs(_ a: ComparableText, _ b: ComparableText, features: [Double], model: LinearModel)
+        -> [Double]
+    {
+        let measured = features + AgreementFeatures.wording(a, b)
+        return model.wordColumns.isEmpty
+            ? measured : model.inputs(measured, words: AgreementFeatures.addedWords(a, b))
+    }
 
     /// Each claim of a with its nearest sentence of b, when they share enough to be about the
     /// same thing, and what b does with it there.

@@ -104,6 +104,57 @@ public enum AgreementFeatures {
         ]
     }
 
+    /// Names of `wording`'s measures, in order.
+    public static let wordingNames = [
+        "unigramMin", "unigramMax", "bigramMin", "bigramMax", "trigramMin", "trigramMax", "fourgramMin",
+        "fourgramMax", "sameNumbers", "numbersDiffering", "numbersDisjoint", "commonCharacters",
+    ]
+
+    /// How closely two short texts share their wording, which tells a paraphrase from a
+    /// sentence that reuses the words and adds or drops a fact: for runs of one to four words,
+    /// the shares of each text's runs the other has (the smaller and the larger); whether they
+    /// give the same numbers, how many differ, and whether none is shared; and the longest
+    /// common subsequence of characters against the two lengths. Zeros when either text is a
+    /// body (`ComparableText.wording` is nil).
+    public static func wording(_ a: ComparableText, _ b: ComparableText) -> [Double] {
+        guard let x = a.wording, let y = b.wording else { return [Double](repeating: 0, count: wordingNames.count) }
+        var values: [Double] = []
+        values.reserveCapacity(wordingNames.count)
+        for length in 1...4 {
+            let (first, second) = (runs(x.tokens, length), runs(y.tokens, length))
+            var shared = 0
+            for (run, count) in first { shared += min(count, second[run] ?? 0) }
+            let ofA = Double(shared) / Double(max(1, x.tokens.count - length + 1))
+            let ofB = Double(shared) / Double(max(1, y.tokens.count - length + 1))
+            values += [min(ofA, ofB), max(ofA, ofB)]
+        }
+        let differing = x.numbers.symmetricDifference(y.numbers).count
+        values.append(!x.numbers.isEmpty && differing == 0 ? 1 : 0)
+        values.append(Double(differing))
+        values.append(!(x.numbers.isEmpty && y.numbers.isEmpty) && x.numbers.isDisjoint(with: y.numbers) ? 1 : 0)
+        let lengths = x.scalars.count + y.scalars.count
+        values.append(lengths > 0 ? 2 * Double(x.commonCharacters(with: y)) / Double(lengths) : 0)
+        return values
+    }
+
+    /// How often each run of `length` consecutive tokens occurs.
+    static func runs(_ tokens: [UInt64], _ length: Int) -> [UInt64: Int] {
+        guard tokens.count >= length else { return [:] }
+        var counts: [UInt64: Int] = [:]
+        for start in 0...(tokens.count - length) {
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for token in tokens[start..<(start + length)] { hash = (hash ^ token) &* 0x0000_0100_0000_01B3 }
+            counts[hash, default: 0] += 1
+        }
+        return counts
+    }
+
+    /// The words of b that a does not use (their `bag` keys): where a headline says what it
+    /// makes of a claim it restates ("reportedly", "hoax", "denies").
+    public static func addedWords(_ a: ComparableText, _ b: ComparableText) -> Set<UInt32> {
+        Set(b.whole.bag.keys.filter { a.whole.bag[$0] == nil })
+    }
+
     /// b's distinct sentences (as indices into its claims) ranked by how close they come to a.
     static func nearestSentences(_ a: ComparableText, _ b: ComparableText) -> [(index: Int, cosine: Double)] {
         var scored: [(index: Int, cosine: Double)] = []

@@ -35,6 +35,68 @@ public struct ComparableText: Sendable {
     public let entityIDs: Set<String>
     public let quantities: [Quantity]
     public let wordCount: Int
+    /// How a short text is worded, for `AgreementFeatures.wording`; nil for a body, where
+    /// word order and spelling say little about agreement and would cost the most.
+    public let wording: Wording?
+
+    /// A short text as written: its lower-cased words and numbers in order, the numbers as
+    /// written, and its lower-cased characters ready for `Wording.commonCharacters`.
+    public struct Wording: Sendable {
+        /// `StableHash` of each lower-cased word or number, in order.
+        public var tokens: [UInt64]
+        public var numbers: Set<String>
+        /// Lower-cased Unicode scalars, the text's length in `commonCharacters`.
+        var scalars: [UInt32]
+        /// For each scalar, the bit set of where it stands in `scalars` (64 places per word).
+        var places: [UInt32: [UInt64]]
+
+        init(_ text: String) {
+            var tokens: [UInt64] = []
+            var numbers = Set<String>()
+            for token in Tokenizer.tokens(of: text) where token.kind == .word || token.kind == .number {
+                tokens.append(StableHash.hash(token.lowercased))
+                if token.kind == .number { numbers.insert(token.lowercased) }
+            }
+            self.tokens = tokens
+            self.numbers = numbers
+            scalars = text.lowercased().unicodeScalars.map(\.value)
+            let words = (scalars.count + 63) / 64
+            var places: [UInt32: [UInt64]] = [:]
+            for (index, scalar) in scalars.enumerated() {
+                places[scalar, default: [UInt64](repeating: 0, count: words)][index / 64] |= 1 << UInt64(index % 64)
+            }
+            self.places = places
+        }
+
+        /// The length of the longest common subsequence of the two texts' characters, by the
+        /// bit-parallel recurrence of Allison-Dix and Hyyrö: one pass over `other`'s characters,
+        /// a few word operations each, where the textbook table would take the product of the
+        /// lengths.
+        public func commonCharacters(with other: Wording) -> Int {
+            let words = (scalars.count + 63) / 64
+            guard words > 0 else { return 0 }
+            var row = [UInt64](repeating: ~0, count: words)
+            for scalar in other.scalars {
+                guard let mask = places[scalar] else { continue }
+                var carry: UInt64 = 0
+                for index in 0..<words {
+                    let old = row[index]
+                    let matched = old & mask[index]
+                    let (partial, overflow) = old.addingReportingOverflow(matched)
+                    let (sum, secondOverflow) = partial.addingReportingOverflow(carry)
+                    carry = overflow || secondOverflow ? 1 : 0
+                    row[index] = sum | (old & ~mask[index])
+                }
+            }
+            var common = 0
+            for index in 0..<words {
+                let bits = min(64, scalars.count - index * 64)
+                let valid: UInt64 = bits == 64 ? ~0 : (1 << UInt64(bits)) - 1
+                common += bits - (row[index] & valid).nonzeroBitCount
+            }
+            return common
+        }
+    }
 
     /// Prepares `text` (a claim, a headline, or a whole article: title, blank line, body).
     public init(_ text: String, extractor: ClaimExtractor, terms: BackgroundTerms = .shared) {
@@ -73,6 +135,7 @@ public struct ComparableText: Sendable {
         self.wordCount = max(wordCount, ignored)
         entityIDs = Set(claims.flatMap { $0.entities.compactMap(\.entityID) })
         quantities = claims.flatMap(\.quantities)
+        wording = Comparer.isBody(claims: claims, wordCount: self.wordCount) ? nil : Wording(text)
     }
 
     static func vector(of text: String, language: Language, terms: BackgroundTerms, words: inout Int)

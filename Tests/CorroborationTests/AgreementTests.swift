@@ -34,6 +34,62 @@ import TextAnalysis
         #expect(close > far + 0.3, "\(close) vs \(far)")
     }
 
+    @Test(arguments: [
+        ("The central bank kept its key rate at 7.5 percent.", "The hurricane flooded hundreds of homes on the coast."),
+        ("Floods cut power to 40,000 homes in Tbilisi.", "The striker scored twice in the second half."),
+        ("Russian jets struck SDF positions near Deir al-Zor.", "Parliament approved the budget for next year."),
+    ])
+    func shortTextsAboutDifferentMattersAreUnrelated(a: String, b: String) {
+        #expect(Self.comparer.compare(a, b).relation == .unrelated)
+    }
+
+    /// The longest common subsequence of characters, by the bit-parallel pass, against the
+    /// textbook table, across the 64-character word boundary.
+    @Test func commonCharactersMatchTheTable() throws {
+        func table(_ x: [UInt32], _ y: [UInt32]) -> Int {
+            var row = [Int](repeating: 0, count: y.count + 1)
+            for scalar in x {
+                var diagonal = 0
+                for index in y.indices {
+                    let above = row[index + 1]
+                    row[index + 1] = scalar == y[index] ? diagonal + 1 : max(above, row[index])
+                    diagonal = above
+                }
+            }
+            return row[y.count]
+        }
+        let texts = [
+            "", "a", "Six fighters were wounded.", "Eight fighters were wounded in the strike.",
+            "Russian jets struck positions of the US-backed Syrian Democratic Forces near Deir al-Zor on Saturday.",
+            "On Saturday Russian aircraft hit SDF positions close to Deir ez-Zor, wounding six fighters, the coalition said.",
+            "Генерал подчеркнул, что удары наносились только по позициям ИГ.",
+        ]
+        for x in texts {
+            for y in texts {
+                let wordingX = try #require(Self.comparer.prepare(x).wording)
+                let wordingY = try #require(Self.comparer.prepare(y).wording)
+                let expected = table(
+                    x.lowercased().unicodeScalars.map(\.value), y.lowercased().unicodeScalars.map(\.value))
+                #expect(wordingX.commonCharacters(with: wordingY) == expected, "\(x) / \(y)")
+            }
+        }
+    }
+
+    @Test func wordingTellsARewordingFromAnAddedFact() {
+        let a = Self.comparer.prepare("Revenue rose 26 percent to $817 million, the company said.")
+        let reworded = Self.comparer.prepare("Revenue rose 26 percent, to $817 million, the company said.")
+        let added = Self.comparer.prepare("Revenue rose 26 percent to $817 million as sales in Asia doubled.")
+        let close = AgreementFeatures.wording(a, reworded)
+        let further = AgreementFeatures.wording(a, added)
+        #expect(close.count == AgreementFeatures.wordingNames.count)
+        // Every run length shares more with the rewording, and both give the same numbers.
+        for index in 0..<8 { #expect(close[index] > further[index], "\(AgreementFeatures.wordingNames[index])") }
+        #expect(close[8] == 1 && close[9] == 0)
+        #expect(AgreementFeatures.wording(a, Self.comparer.prepare(Self.longArticle)).allSatisfy { $0 == 0 })
+    }
+
+    static let longArticle = String(repeating: "The council met again on Tuesday to discuss the budget. ", count: 12)
+
     @Test func alignmentsSayWhatConflicts() throws {
         let a = "The SDF said six of its fighters were wounded."
         let b = "Other reports said eight fighters were wounded near the city."

@@ -19,12 +19,19 @@ enum WeightsFile {
             }
             out += "            weights: [\n"
             for row in model.weights { out += "                \(list(row)),\n" }
-            out += "            ]),\n"
+            out += "            ]"
+            if !model.wordColumns.isEmpty {
+                out +=
+                    ",\n            wordColumns: [" + model.wordColumns.map(String.init).joined(separator: ", ") + "]"
+            }
+            out += "),\n"
             return out
         }
         var out = """
             // Written by `corroborate-train` (Tools/CorroborateTrain): do not edit by hand.
-            // Features in `AgreementFeatures.names` order: \(AgreementFeatures.names.count) of them.
+            // Features in `AgreementFeatures.names` order: \(AgreementFeatures.names.count) of them; the
+            // short-pair models (sentenceStance, headlineStance) read `AgreementFeatures.wordingNames`
+            // after them, and the headline model then one input per word column.
             // swift-format-ignore-file
 
             extension AgreementModels {
@@ -35,10 +42,10 @@ enum WeightsFile {
         out += model("bodyStance", models.bodyStance)
         out += model("sentenceStance", models.sentenceStance)
         out += model("headlineStance", models.headlineStance)
-        out += "        unrelatedBelow: \(String(format: "%.4g", models.unrelatedBelow))"
+        out += model("shortRelatedness", models.shortRelatedness)
         if let network = models.bodyTerms {
             func floats(_ values: [Float]) -> String { list(values.map(Double.init)) }
-            out += ",\n        bodyTerms: TermNetwork(\n"
+            out += "        bodyTerms: TermNetwork(\n"
             out += "            buckets: \(network.buckets), bags: \(network.bags), units: \(network.units),\n"
             out += "            means: \(list(network.means)),\n"
             out += "            scales: \(list(network.scales)),\n"
@@ -50,6 +57,8 @@ enum WeightsFile {
             out += "            output: [\n"
             for row in network.output { out += "                \(list(row)),\n" }
             out += "            ])"
+        } else {
+            out.removeLast(2)  // the last model's ",\n"
         }
         out += ")\n}\n"
         return out

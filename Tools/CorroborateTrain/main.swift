@@ -11,23 +11,27 @@ import TextAnalysis
 //   bodies (reported on the hold-out), then refitted on all of FNC-1 train;
 // - sentenceStance and headlineStance: softmax over Emergent train and MRPC train together (a
 //   paraphrase supports, a non-paraphrase discusses), split by whether b is a headline or a
-//   sentence; reported on held-out fifths, then refitted on all;
-// - unrelatedBelow: the similarity under which 1 in 200 related short pairs fall.
+//   sentence, over the shared measures plus `AgreementFeatures.wording`, the headline model also
+//   over the words a headline adds to its claim; shortRelatedness: related against mismatched
+//   pairs of the same sets. Reported by five-fold cross-validation, then refitted on all.
 //
-// usage: swift run -c release corroborate-train [--data ../shared/data] [--write]
+// usage: swift run -c release corroborate-train [--data ../shared/data] [--write] [--terms-only | --short-only]
 
 let arguments = CommandLine.arguments.dropFirst()
 var dataPath = "../shared/data"
 var write = false
 var termsOnly = false
+var shortOnly = false
 var iterator = arguments.makeIterator()
 while let argument = iterator.next() {
     switch argument {
     case "--data": dataPath = iterator.next() ?? dataPath
     case "--write": write = true
     case "--terms-only": termsOnly = true
+    case "--short-only": shortOnly = true
     default:
-        FileHandle.standardError.write(Data("usage: corroborate-train [--data DIR] [--write] [--terms-only]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: corroborate-train [--data DIR] [--write] [--terms-only | --short-only]\n".utf8))
         exit(2)
     }
 }
@@ -141,7 +145,7 @@ if !stsTrain.isEmpty {
     }
 }
 var bodyModel = AgreementModels.bundled.bodyStance
-if !termsOnly {
+if !termsOnly, !shortOnly {
     bodyModel = fitSoftmax(fnc.train, classes: 4, power: 0.5, units: 16)
     sayFNC("FNC-1 hold-out (features)", gold: fnc.dev.map(\.label), predicted: predict(bodyModel, fnc.dev))
     bodyModel = fitSoftmax(fnc.train + fnc.dev, classes: 4, power: 0.5, units: 16)
@@ -182,119 +186,226 @@ func quantized(_ network: TermNetwork) -> TermNetwork {
             network.packedTerms, rows: network.bags * network.buckets, units: network.units),
         featureWeights: network.featureWeights, hiddenBias: network.hiddenBias, output: network.output)
 }
-let termStart = Date()
-// A topic-disjoint split of all FNC-1 train: pairs whose body is of a held-out fifth of the
-// topics validate (their related headlines are then new too), pairs whose headline and body
-// are both of the other topics are fitted on, and the mixed rest is left out.
-let allFNC = fnc.train + fnc.dev
-let fncTopics = DataSets.topics(allFNC)
-let fitPart = allFNC.indices.filter { !fifth(fncTopics[$0].headline) && !fifth(fncTopics[$0].body) }.map { allFNC[$0] }
-let validationPart = allFNC.indices.filter { fifth(fncTopics[$0].body) }.map { allFNC[$0] }
-say("topic-disjoint split: \(fitPart.count) pairs to fit, \(validationPart.count) to validate")
-let validationInputs = termInputs(validationPart)
-let fitInputs = termInputs(fitPart)
-if !termsOnly {
-    let model = fitSoftmax(fitPart, classes: 4, power: 0.5, units: 16)
+var bodyTerms = AgreementModels.bundled.bodyTerms
+if !shortOnly {
+    let termStart = Date()
+    // A topic-disjoint split of all FNC-1 train: pairs whose body is of a held-out fifth of the
+    // topics validate (their related headlines are then new too), pairs whose headline and body
+    // are both of the other topics are fitted on, and the mixed rest is left out.
+    let allFNC = fnc.train + fnc.dev
+    let fncTopics = DataSets.topics(allFNC)
+    let fitPart = allFNC.indices.filter { !fifth(fncTopics[$0].headline) && !fifth(fncTopics[$0].body) }.map {
+        allFNC[$0]
+    }
+    let validationPart = allFNC.indices.filter { fifth(fncTopics[$0].body) }.map { allFNC[$0] }
+    say("topic-disjoint split: \(fitPart.count) pairs to fit, \(validationPart.count) to validate")
+    let validationInputs = termInputs(validationPart)
+    let fitInputs = termInputs(fitPart)
+    if !termsOnly {
+        let model = fitSoftmax(fitPart, classes: 4, power: 0.5, units: 16)
+        sayFNC(
+            "FNC-1 topic-disjoint (features)", gold: validationPart.map(\.label),
+            predicted: predict(model, validationPart))
+    }
+    var bestEpoch = (epoch: termSettings.epochs, score: -1.0)
+    _ = TermTraining.fit(
+        features: fitInputs.features, bags: fitInputs.bags, labels: fitPart.map(\.label),
+        topics: DataSets.topics(fitPart).map(\.body), classes: 4,
+        settings: termSettings
+    ) { epoch, network in
+        let predicted = predictTerms(network, validationInputs)
+        let gold = validationPart.map(\.label)
+        let score = Scores.fnc(gold: gold, predicted: predicted)
+        say(
+            String(
+                format: "  epoch %d: validation FNC %.2f, disagree F1 %.3f, agree %.3f, discuss %.3f", epoch, score,
+                Scores.f1(gold: gold, predicted: predicted, label: 2),
+                Scores.f1(gold: gold, predicted: predicted, label: 1),
+                Scores.f1(gold: gold, predicted: predicted, label: 3)))
+        if score > bestEpoch.score { bestEpoch = (epoch, score) }
+        let related = gold.indices.filter { gold[$0] != 0 }
+        say(
+            String(
+                format:
+                    "    related share %.3f, unrelated F1 %.3f, stance accuracy on related %.3f, discuss share %.3f",
+                Double(related.count) / Double(gold.count), Scores.f1(gold: gold, predicted: predicted, label: 0),
+                Double(related.filter { predicted[$0] == gold[$0] }.count) / Double(related.count),
+                Double(related.filter { gold[$0] == 3 }.count) / Double(related.count)))
+    }
+    say(
+        String(
+            format: "term network: best validation epoch %d (%.1f s)", bestEpoch.epoch,
+            Date().timeIntervalSince(termStart))
+    )
+    if ProcessInfo.processInfo.environment["TERM_QUICK"] != nil { exit(0) }
+    var chosen = termSettings
+    chosen.epochs = bestEpoch.epoch
+    let trainInputs = termInputs(fnc.train)
+    let devInputs = termInputs(fnc.dev)
+    let heldNetwork = quantized(
+        TermTraining.fit(
+            features: trainInputs.features, bags: trainInputs.bags, labels: fnc.train.map(\.label),
+            topics: DataSets.topics(fnc.train).map(\.body), classes: 4,
+            settings: chosen))
     sayFNC(
-        "FNC-1 topic-disjoint (features)", gold: validationPart.map(\.label), predicted: predict(model, validationPart))
+        "FNC-1 hold-out (features and words)", gold: fnc.dev.map(\.label),
+        predicted: predictTerms(heldNetwork, devInputs))
+    let allInputs = (features: trainInputs.features + devInputs.features, bags: trainInputs.bags + devInputs.bags)
+    bodyTerms = quantized(
+        TermTraining.fit(
+            features: allInputs.features, bags: allInputs.bags, labels: allFNC.map(\.label),
+            topics: fncTopics.map(\.body),
+            classes: 4, settings: chosen))
 }
-var bestEpoch = (epoch: termSettings.epochs, score: -1.0)
-_ = TermTraining.fit(
-    features: fitInputs.features, bags: fitInputs.bags, labels: fitPart.map(\.label),
-    topics: DataSets.topics(fitPart).map(\.body), classes: 4,
-    settings: termSettings
-) { epoch, network in
-    let predicted = predictTerms(network, validationInputs)
-    let gold = validationPart.map(\.label)
-    let score = Scores.fnc(gold: gold, predicted: predicted)
-    say(
-        String(
-            format: "  epoch %d: validation FNC %.2f, disagree F1 %.3f, agree %.3f, discuss %.3f", epoch, score,
-            Scores.f1(gold: gold, predicted: predicted, label: 2),
-            Scores.f1(gold: gold, predicted: predicted, label: 1),
-            Scores.f1(gold: gold, predicted: predicted, label: 3)))
-    if score > bestEpoch.score { bestEpoch = (epoch, score) }
-    let related = gold.indices.filter { gold[$0] != 0 }
-    say(
-        String(
-            format: "    related share %.3f, unrelated F1 %.3f, stance accuracy on related %.3f, discuss share %.3f",
-            Double(related.count) / Double(gold.count), Scores.f1(gold: gold, predicted: predicted, label: 0),
-            Double(related.filter { predicted[$0] == gold[$0] }.count) / Double(related.count),
-            Double(related.filter { gold[$0] == 3 }.count) / Double(related.count)))
-}
-say(
-    String(
-        format: "term network: best validation epoch %d (%.1f s)", bestEpoch.epoch, Date().timeIntervalSince(termStart))
-)
-if ProcessInfo.processInfo.environment["TERM_QUICK"] != nil { exit(0) }
-var chosen = termSettings
-chosen.epochs = bestEpoch.epoch
-let trainInputs = termInputs(fnc.train)
-let devInputs = termInputs(fnc.dev)
-let heldNetwork = quantized(
-    TermTraining.fit(
-        features: trainInputs.features, bags: trainInputs.bags, labels: fnc.train.map(\.label),
-        topics: DataSets.topics(fnc.train).map(\.body), classes: 4,
-        settings: chosen))
-sayFNC(
-    "FNC-1 hold-out (features and words)", gold: fnc.dev.map(\.label), predicted: predictTerms(heldNetwork, devInputs))
-let allInputs = (features: trainInputs.features + devInputs.features, bags: trainInputs.bags + devInputs.bags)
-let bodyTerms = quantized(
-    TermTraining.fit(
-        features: allInputs.features, bags: allInputs.bags, labels: allFNC.map(\.label), topics: fncTopics.map(\.body),
-        classes: 4, settings: chosen))
 
 // 5. Short pairs: Emergent (for, against, observing) and MRPC (a paraphrase supports, a
-// non-paraphrase only discusses) together, split by what b is: a headline or a sentence. Each
-// set is reported on a held-out fifth (Emergent's claim-disjoint), then the models are refitted
-// on all.
+// non-paraphrase only discusses) together, split by what b is: a headline or a sentence. They
+// read the shared measures and the wording measures (`AgreementFeatures.wording`); the headline
+// model also reads the words a headline adds to the claim it restates (`addedWords`), those
+// added in pairs of at least `SHORT_MINGROUPS` different claims, so that no one story's words
+// are learned as a stance. Each set is reported by five-fold cross-validation over its groups
+// (Emergent's claims, MRPC's first sentences), then the models are refitted on all.
 var sentenceModel = AgreementModels.bundled.sentenceStance
 var headlineModel = AgreementModels.bundled.headlineStance
+var relatednessModel = AgreementModels.bundled.shortRelatedness
+let environment = ProcessInfo.processInfo.environment
 let mrpcAsStance = mrpc.map { DataSets.Pair(a: $0.a, b: $0.b, label: $0.label == 1 ? 0 : 2, group: $0.group) }
-@MainActor func isHeadlinePair(_ pair: DataSets.Pair) -> Bool { Comparer.isHeadline(prepared[pair.b]!) }
-@MainActor func fitShort(_ pairs: [DataSets.Pair]) -> (sentence: LinearModel, headline: LinearModel) {
-    let headlines = pairs.filter(isHeadlinePair)
-    let sentences = pairs.filter { !isHeadlinePair($0) }
-    return (fitSoftmax(sentences, classes: 3, power: 0.5), fitSoftmax(headlines, classes: 3, power: 0.5))
+/// What `unrelated` looks like among short texts: each pair's a against the b of a pair half
+/// the set away, about another claim or sentence (label 3).
+func mismatched(_ set: [DataSets.Pair]) -> [DataSets.Pair] {
+    set.indices.compactMap { index in
+        let other = set[(index + set.count / 2) % set.count]
+        guard other.group != set[index].group, other.a != set[index].a else { return nil }
+        return DataSets.Pair(a: set[index].a, b: other.b, label: 3, group: set[index].group)
+    }
 }
-@MainActor func predictShort(_ models: (sentence: LinearModel, headline: LinearModel), _ pairs: [DataSets.Pair])
+let shortSets = (emergent: emergent + mismatched(emergent), mrpc: mrpcAsStance + mismatched(mrpcAsStance))
+let shortL2 = environment["SHORT_L2"].flatMap(Double.init) ?? 0.006
+let wordInput = environment["SHORT_WORD"].flatMap(Double.init) ?? 2
+let minimumGroups = environment["SHORT_MINGROUPS"].flatMap(Int.init) ?? 3
+@MainActor func isHeadlinePair(_ pair: DataSets.Pair) -> Bool { Comparer.isHeadline(prepared[pair.b]!) }
+@MainActor func addedWords(_ pair: DataSets.Pair) -> Set<UInt32> {
+    AgreementFeatures.addedWords(prepared[pair.a]!, prepared[pair.b]!)
+}
+/// A softmax over the shared and wording measures, and over word columns when `words`.
+@MainActor func fitShortModel(_ pairs: [DataSets.Pair], words: Bool, classes: Int = 3) -> LinearModel {
+    var columns: [UInt32] = []
+    if words {
+        var groups: [UInt32: Set<String>] = [:]
+        for pair in pairs { for word in addedWords(pair) { groups[word, default: []].insert(pair.group) } }
+        columns = groups.filter { $0.value.count >= minimumGroups }.keys.sorted()
+    }
+    let measured = pairs.map { pair in
+        let (a, b) = (prepared[pair.a]!, prepared[pair.b]!)
+        return AgreementFeatures.features(a, b) + AgreementFeatures.wording(a, b)
+    }
+    var (means, scales) = Fitting.standardization(measured)
+    // Word columns enter unscaled as 0 or `wordInput`: a standardized rare word would weigh
+    // more than a common one for the same evidence.
+    means += [Double](repeating: 0, count: columns.count)
+    scales += [Double](repeating: 1 / wordInput, count: columns.count)
+    let shape = LinearModel(means: means, scales: scales, weights: [], wordColumns: columns)
+    let rows = zip(pairs, measured).map { pair, row in
+        Fitting.standardized([shape.inputs(row, words: words ? addedWords(pair) : [])], means, scales)[0]
+    }
+    var counts = [Double](repeating: 0, count: classes)
+    for pair in pairs { counts[pair.label] += 1 }
+    let classWeights = counts.map { $0 > 0 ? (Double(pairs.count) / $0).squareRoot() : 0 }
+    let weights = Fitting.softmax(
+        rows, labels: pairs.map(\.label), classes: classes, classWeights: classWeights, l2: shortL2)
+    return LinearModel(means: means, scales: scales, weights: weights, wordColumns: columns)
+}
+@MainActor func fitShort(_ pairs: [DataSets.Pair]) -> (
+    sentence: LinearModel, headline: LinearModel, relatedness: LinearModel
+) {
+    let related = pairs.filter { $0.label != 3 }
+    let relatedness = pairs.map { DataSets.Pair(a: $0.a, b: $0.b, label: $0.label == 3 ? 1 : 0, group: $0.group) }
+    // Precision first for `unrelated`: its bias is lowered until at most one in two hundred
+    // related pairs of headlines, and of sentences, would be called unrelated.
+    var relatednessModel = fitShortModel(relatedness, words: false, classes: 2)
+    var shift = 0.0
+    for headlines in [true, false] {
+        let margins = related.filter { isHeadlinePair($0) == headlines }.map { pair -> Double in
+            let (a, b) = (prepared[pair.a]!, prepared[pair.b]!)
+            let outputs = relatednessModel.outputs(
+                Comparer.shortInputs(a, b, features: AgreementFeatures.features(a, b), model: relatednessModel))
+            return outputs[1] - outputs[0]
+        }.sorted()
+        if !margins.isEmpty { shift = max(shift, margins[margins.count * 199 / 200]) }
+    }
+    relatednessModel.weights[1][relatednessModel.weights[1].count - 1] -= shift
+    return (
+        fitShortModel(related.filter { !isHeadlinePair($0) }, words: false),
+        fitShortModel(related.filter(isHeadlinePair), words: true), relatednessModel
+    )
+}
+@MainActor func predictShort(
+    _ models: (sentence: LinearModel, headline: LinearModel, relatedness: LinearModel), _ pairs: [DataSets.Pair]
+)
     -> [Int]
 {
-    pairs.map { pair in predict(isHeadlinePair(pair) ? models.headline : models.sentence, [pair])[0] }
+    pairs.map { pair in
+        let (a, b) = (prepared[pair.a]!, prepared[pair.b]!)
+        let unrelated = models.relatedness.probabilities(
+            Comparer.shortInputs(a, b, features: AgreementFeatures.features(a, b), model: models.relatedness))[1]
+        if unrelated > 0.5 { return 3 }
+        let model = isHeadlinePair(pair) ? models.headline : models.sentence
+        let p = model.probabilities(
+            Comparer.shortInputs(a, b, features: AgreementFeatures.features(a, b), model: model))
+        return p.indices.max { p[$0] < p[$1] }!
+    }
 }
 if !termsOnly, !emergent.isEmpty || !mrpc.isEmpty {
-    func isHeldOut(_ pair: DataSets.Pair) -> Bool {
-        pair.group.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 == 0
+    func fold(_ pair: DataSets.Pair) -> Int { pair.group.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 }
+    func percent(_ count: Int, _ total: Int) -> Double { 100 * Double(count) / Double(max(1, total)) }
+    // Per set, right answers by the models alone and through `compare` (which adds the rules on
+    // aligned claims), and how the mismatched pairs fare: MRPC's paraphrase is `supports`.
+    var right = (emergent: 0, mrpc: 0, emergentCompared: 0, mrpcCompared: 0, unrelated: 0, relatedAsUnrelated: 0)
+    let negatives = shortSets.emergent.count + shortSets.mrpc.count - emergent.count - mrpc.count
+    for held in 0..<5 {
+        let models = fitShort((shortSets.emergent + shortSets.mrpc).filter { fold($0) != held })
+        let comparer = Comparer(
+            models: AgreementModels(
+                similarity: similarityModel, bodyStance: bodyModel, sentenceStance: models.sentence,
+                headlineStance: models.headline, shortRelatedness: models.relatedness),
+            terms: terms)
+        func compared(_ pair: DataSets.Pair) -> Int {
+            AgreementModels.sentenceClasses.firstIndex(
+                of: comparer.compare(prepared[pair.a]!, prepared[pair.b]!).relation)
+                ?? 3
+        }
+        let heldEmergent = emergent.filter { fold($0) == held }
+        let heldMRPC = mrpcAsStance.filter { fold($0) == held }
+        let heldMismatched = (shortSets.emergent + shortSets.mrpc).filter { fold($0) == held && $0.label == 3 }
+        let alone = predictShort(models, heldEmergent + heldMRPC)
+        right.emergent += zip(alone, heldEmergent).filter { $0 == $1.label }.count
+        right.mrpc += zip(alone.dropFirst(heldEmergent.count), heldMRPC).filter { ($0 == 0) == ($1.label == 0) }.count
+        right.relatedAsUnrelated += alone.filter { $0 == 3 }.count
+        right.emergentCompared += heldEmergent.filter { compared($0) == $0.label }.count
+        right.mrpcCompared += heldMRPC.filter { (compared($0) == 0) == ($0.label == 0) }.count
+        right.unrelated += heldMismatched.filter { compared($0) == 3 }.count
     }
-    let models = fitShort((emergent + mrpcAsStance).filter { !isHeldOut($0) })
-    let heldEmergent = emergent.filter(isHeldOut)
-    let heldMRPC = mrpcAsStance.filter(isHeldOut)
     say(
         String(
-            format: "Emergent held-out fifth: accuracy %.1f%% (%d pairs)",
-            100 * Scores.accuracy(gold: heldEmergent.map(\.label), predicted: predictShort(models, heldEmergent)),
-            heldEmergent.count))
-    let paraphrase = predictShort(models, heldMRPC).map { $0 == 0 ? 1 : 0 }
+            format:
+                "five-fold cross-validation, models alone: Emergent accuracy %.2f%% (%d pairs), MRPC %.2f%% (%d pairs)",
+            percent(right.emergent, emergent.count), emergent.count, percent(right.mrpc, mrpc.count), mrpc.count))
     say(
         String(
-            format: "MRPC held-out fifth: accuracy %.1f%% (%d pairs)",
-            100 * Scores.accuracy(gold: heldMRPC.map { $0.label == 0 ? 1 : 0 }, predicted: paraphrase),
-            heldMRPC.count))
-    (sentenceModel, headlineModel) = fitShort(emergent + mrpcAsStance)
-}
-
-// 6. Short pairs below this similarity are unrelated: the level under which only one in two
-// hundred of the related pairs of Emergent and MRPC fall.
-var unrelatedBelow = AgreementModels.bundled.unrelatedBelow
-if !emergent.isEmpty || !mrpc.isEmpty {
-    let similarities = features(emergent + mrpc).map { similarityModel.outputs($0)[0] }.sorted()
-    unrelatedBelow = max(0, similarities[similarities.count / 200])
-    say(String(format: "short pairs under similarity %.3f are unrelated", unrelatedBelow))
+            format: "  through compare: Emergent %.2f%%, MRPC %.2f%%", percent(right.emergentCompared, emergent.count),
+            percent(right.mrpcCompared, mrpc.count)))
+    say(
+        String(
+            format: "  unrelated: %.1f%% of %d mismatched pairs, %.2f%% of the related ones",
+            percent(right.unrelated, negatives), negatives,
+            percent(right.relatedAsUnrelated, emergent.count + mrpc.count)))
+    (sentenceModel, headlineModel, relatednessModel) = fitShort(shortSets.emergent + shortSets.mrpc)
+    say("headline model: \(headlineModel.wordColumns.count) word columns")
 }
 
 let models = AgreementModels(
     similarity: similarityModel, bodyStance: bodyModel, sentenceStance: sentenceModel, headlineStance: headlineModel,
-    unrelatedBelow: unrelatedBelow, bodyTerms: bodyTerms)
+    shortRelatedness: relatednessModel, bodyTerms: bodyTerms)
 
 if write {
     let folder = repository.appendingPathComponent("Sources/Corroboration")
@@ -322,5 +433,6 @@ if !emergent.isEmpty {
             100 * Scores.accuracy(gold: emergent.map(\.label), predicted: viaCompare),
             100
                 * Scores.accuracy(
-                    gold: emergent.map(\.label), predicted: predictShort((sentenceModel, headlineModel), emergent))))
+                    gold: emergent.map(\.label),
+                    predicted: predictShort((sentenceModel, headlineModel, relatednessModel), emergent))))
 }
