@@ -163,16 +163,18 @@ public struct Comparer: Sendable {
                 models.bodyTerms?.probabilities(features: features, bags: AgreementFeatures.bags(a, b))
                 ?? models.bodyStance.probabilities(features)
             relation = AgreementModels.bodyClasses[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
-        } else if models.shortRelatedness.probabilities(
-            Self.shortInputs(a, b, features: features, model: models.shortRelatedness))[1] > 0.5
-        {
-            relation = .unrelated
         } else {
-            let model = Self.isHeadline(b) ? models.headlineStance : models.sentenceStance
-            let probabilities = model.probabilities(Self.shortInputs(a, b, features: features, model: model))
-            relation =
-                AgreementModels.sentenceClasses[
-                    probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
+            // The wording is measured once for both short-pair models.
+            let measured = features + AgreementFeatures.wording(a, b)
+            if models.shortRelatedness.probabilities(measured)[1] > 0.5 {
+                relation = .unrelated
+            } else {
+                let model = Self.isHeadline(b) ? models.headlineStance : models.sentenceStance
+                let probabilities = model.probabilities(Self.withAddedWords(measured, a, b, model: model))
+                relation =
+                    AgreementModels.sentenceClasses[
+                        probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
+            }
         }
         let aligned = alignments(a, b)
         // Two sentences about the same count that cannot both hold contradict, and so does a
@@ -196,9 +198,14 @@ public struct Comparer: Sendable {
     public static func shortInputs(_ a: ComparableText, _ b: ComparableText, features: [Double], model: LinearModel)
         -> [Double]
     {
-        let measured = features + AgreementFeatures.wording(a, b)
-        return model.wordColumns.isEmpty
-            ? measured : model.inputs(measured, words: AgreementFeatures.addedWords(a, b))
+        withAddedWords(features + AgreementFeatures.wording(a, b), a, b, model: model)
+    }
+
+    /// `measured` followed by the model's word columns, if it has any.
+    static func withAddedWords(_ measured: [Double], _ a: ComparableText, _ b: ComparableText, model: LinearModel)
+        -> [Double]
+    {
+        model.wordColumns.isEmpty ? measured : model.inputs(measured, words: AgreementFeatures.addedWords(a, b))
     }
 
     /// Each claim of a with its nearest sentence of b, when they share enough to be about the
