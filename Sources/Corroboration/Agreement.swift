@@ -85,7 +85,7 @@ public struct AgreementModels: Sendable {
     public var headlineStance: LinearModel
     /// Outputs (related, unrelated): whether two short texts are about one matter at all, read
     /// before the stance models; learned from the short sets' pairs against pairs of a text of
-    /// one and a text of another (inputs as `Comparer.shortInputs` gives them, no word columns).
+    /// one and a text of another (the inputs of `Comparer.shortRelation`, no word columns).
     public var shortRelatedness: LinearModel
     /// When present, what reads a text against a whole article instead of `bodyStance`: the same
     /// features plus bags of the words (`AgreementFeatures.bags`), in `bodyClasses` order.
@@ -164,17 +164,7 @@ public struct Comparer: Sendable {
                 ?? models.bodyStance.probabilities(features)
             relation = AgreementModels.bodyClasses[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
         } else {
-            // The wording is measured once for both short-pair models.
-            let measured = features + AgreementFeatures.wording(a, b)
-            if models.shortRelatedness.probabilities(measured)[1] > 0.5 {
-                relation = .unrelated
-            } else {
-                let model = Self.isHeadline(b) ? models.headlineStance : models.sentenceStance
-                let probabilities = model.probabilities(Self.withAddedWords(measured, a, b, model: model))
-                relation =
-                    AgreementModels.sentenceClasses[
-                        probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
-            }
+            relation = shortRelation(a, b, features: features)
         }
         let aligned = alignments(a, b)
         // Two sentences about the same count that cannot both hold contradict, and so does a
@@ -193,19 +183,18 @@ public struct Comparer: Sendable {
 
     public func compare(_ a: String, _ b: String) -> Comparison { compare(prepare(a), prepare(b)) }
 
-    /// What a short-pair model reads: the shared measures, the wording measures, and the words b
-    /// adds to a when the model has word columns.
-    public static func shortInputs(_ a: ComparableText, _ b: ComparableText, features: [Double], model: LinearModel)
-        -> [Double]
-    {
-        withAddedWords(features + AgreementFeatures.wording(a, b), a, b, model: model)
-    }
-
-    /// `measured` followed by the model's word columns, if it has any.
-    static func withAddedWords(_ measured: [Double], _ a: ComparableText, _ b: ComparableText, model: LinearModel)
-        -> [Double]
-    {
-        model.wordColumns.isEmpty ? measured : model.inputs(measured, words: AgreementFeatures.addedWords(a, b))
+    /// What the short-pair models make of b against a, before the rules on aligned claims:
+    /// unrelated when the relatedness model says so, else the stance model's class. Both read
+    /// the shared measures and the wording measures; the stance model of a headline also reads
+    /// the words the headline adds to a.
+    public func shortRelation(_ a: ComparableText, _ b: ComparableText, features: [Double]) -> Relation {
+        let measured = features + AgreementFeatures.wording(a, b)
+        if models.shortRelatedness.probabilities(measured)[1] > 0.5 { return .unrelated }
+        let model = Self.isHeadline(b) ? models.headlineStance : models.sentenceStance
+        let inputs =
+            model.wordColumns.isEmpty ? measured : model.inputs(measured, words: AgreementFeatures.addedWords(a, b))
+        let probabilities = model.probabilities(inputs)
+        return AgreementModels.sentenceClasses[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
     }
 
     /// Each claim of a with its nearest sentence of b, when they share enough to be about the

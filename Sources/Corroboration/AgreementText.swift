@@ -43,12 +43,12 @@ public struct ComparableText: Sendable {
     /// written, and its lower-cased characters ready for `Wording.commonCharacters`.
     public struct Wording: Sendable {
         /// `StableHash` of each lower-cased word or number, in order.
-        public var tokens: [UInt64]
-        public var numbers: Set<String>
+        public let tokens: [UInt64]
+        public let numbers: Set<String>
         /// Lower-cased Unicode scalars, the text's length in `commonCharacters`.
-        var scalars: [UInt32]
+        let scalars: [UInt32]
         /// For each scalar, the bit set of where it stands in `scalars` (64 places per word).
-        var places: [UInt32: [UInt64]]
+        let places: [UInt32: [UInt64]]
 
         init(_ text: String) {
             var tokens: [UInt64] = []

@@ -1049,9 +1049,10 @@ private struct QuantityScanner {
         return nil
     }
 
-    /// The second figure of a range starting with `first` (of `unit`, when it has one) and
-    /// ending before `end`; nil when the figure after the connector is no such thing, or is
-    /// of another unit ("rose 26 percent to $817 million" is a rise and a total).
+    /// The second figure of a range whose first figure (`first`, of `unit` when it has one) is
+    /// followed by a connector at `end`, with where it ends; nil when what follows the
+    /// connector is no such figure, or one of another unit ("rose 26 percent to $817 million"
+    /// is a rise and a total).
     func rangeEnd(after end: Int, first: Core, unit: String?, modifier: QuantityModifier?) -> (Core, Int)? {
         let connector = key(end)
         let allowed: Bool

@@ -176,7 +176,9 @@ func predictTerms(
         return p.indices.max { p[$0] < p[$1] }!
     }
 }
-func fifth(_ name: String) -> Bool { name.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 == 0 }
+/// Which of five folds a name (a topic, a claim, a sentence id) falls in, the same on every run.
+func fold(_ name: String) -> Int { name.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 }
+func fifth(_ name: String) -> Bool { fold(name) == 0 }
 /// The network as it will be shipped: word weights in 8 bits.
 func quantized(_ network: TermNetwork) -> TermNetwork {
     TermNetwork(
@@ -327,8 +329,7 @@ let minimumGroups = environment["SHORT_MINGROUPS"].flatMap(Int.init) ?? 3
     for headlines in [true, false] {
         let margins = related.filter { isHeadlinePair($0) == headlines }.map { pair -> Double in
             let (a, b) = (prepared[pair.a]!, prepared[pair.b]!)
-            let outputs = relatednessModel.outputs(
-                Comparer.shortInputs(a, b, features: AgreementFeatures.features(a, b), model: relatednessModel))
+            let outputs = relatednessModel.outputs(AgreementFeatures.features(a, b) + AgreementFeatures.wording(a, b))
             return outputs[1] - outputs[0]
         }.sorted()
         if !margins.isEmpty { shift = max(shift, margins[margins.count * 199 / 200]) }
@@ -339,45 +340,41 @@ let minimumGroups = environment["SHORT_MINGROUPS"].flatMap(Int.init) ?? 3
         fitShortModel(related.filter(isHeadlinePair), words: true), relatednessModel
     )
 }
-@MainActor func predictShort(
-    _ models: (sentence: LinearModel, headline: LinearModel, relatedness: LinearModel), _ pairs: [DataSets.Pair]
-)
-    -> [Int]
+/// `compare` with these short-pair models and the body models fitted above.
+@MainActor func shortComparer(_ models: (sentence: LinearModel, headline: LinearModel, relatedness: LinearModel))
+    -> Comparer
 {
+    Comparer(
+        models: AgreementModels(
+            similarity: similarityModel, bodyStance: bodyModel, sentenceStance: models.sentence,
+            headlineStance: models.headline, shortRelatedness: models.relatedness, bodyTerms: bodyTerms),
+        terms: terms)
+}
+/// The short-pair models' classes (3 for unrelated), without `compare`'s rules on aligned claims.
+@MainActor func predictShort(_ comparer: Comparer, _ pairs: [DataSets.Pair]) -> [Int] {
     pairs.map { pair in
         let (a, b) = (prepared[pair.a]!, prepared[pair.b]!)
-        let unrelated = models.relatedness.probabilities(
-            Comparer.shortInputs(a, b, features: AgreementFeatures.features(a, b), model: models.relatedness))[1]
-        if unrelated > 0.5 { return 3 }
-        let model = isHeadlinePair(pair) ? models.headline : models.sentence
-        let p = model.probabilities(
-            Comparer.shortInputs(a, b, features: AgreementFeatures.features(a, b), model: model))
-        return p.indices.max { p[$0] < p[$1] }!
+        let relation = comparer.shortRelation(a, b, features: AgreementFeatures.features(a, b))
+        return AgreementModels.sentenceClasses.firstIndex(of: relation) ?? 3
     }
 }
 if !termsOnly, !emergent.isEmpty || !mrpc.isEmpty {
-    func fold(_ pair: DataSets.Pair) -> Int { pair.group.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) % 1009 } % 5 }
     func percent(_ count: Int, _ total: Int) -> Double { 100 * Double(count) / Double(max(1, total)) }
     // Per set, right answers by the models alone and through `compare` (which adds the rules on
     // aligned claims), and how the mismatched pairs fare: MRPC's paraphrase is `supports`.
     var right = (emergent: 0, mrpc: 0, emergentCompared: 0, mrpcCompared: 0, unrelated: 0, relatedAsUnrelated: 0)
     let negatives = shortSets.emergent.count + shortSets.mrpc.count - emergent.count - mrpc.count
     for held in 0..<5 {
-        let models = fitShort((shortSets.emergent + shortSets.mrpc).filter { fold($0) != held })
-        let comparer = Comparer(
-            models: AgreementModels(
-                similarity: similarityModel, bodyStance: bodyModel, sentenceStance: models.sentence,
-                headlineStance: models.headline, shortRelatedness: models.relatedness),
-            terms: terms)
+        let comparer = shortComparer(fitShort((shortSets.emergent + shortSets.mrpc).filter { fold($0.group) != held }))
         func compared(_ pair: DataSets.Pair) -> Int {
             AgreementModels.sentenceClasses.firstIndex(
                 of: comparer.compare(prepared[pair.a]!, prepared[pair.b]!).relation)
                 ?? 3
         }
-        let heldEmergent = emergent.filter { fold($0) == held }
-        let heldMRPC = mrpcAsStance.filter { fold($0) == held }
-        let heldMismatched = (shortSets.emergent + shortSets.mrpc).filter { fold($0) == held && $0.label == 3 }
-        let alone = predictShort(models, heldEmergent + heldMRPC)
+        let heldEmergent = emergent.filter { fold($0.group) == held }
+        let heldMRPC = mrpcAsStance.filter { fold($0.group) == held }
+        let heldMismatched = (shortSets.emergent + shortSets.mrpc).filter { fold($0.group) == held && $0.label == 3 }
+        let alone = predictShort(comparer, heldEmergent + heldMRPC)
         right.emergent += zip(alone, heldEmergent).filter { $0 == $1.label }.count
         right.mrpc += zip(alone.dropFirst(heldEmergent.count), heldMRPC).filter { ($0 == 0) == ($1.label == 0) }.count
         right.relatedAsUnrelated += alone.filter { $0 == 3 }.count
@@ -434,5 +431,5 @@ if !emergent.isEmpty {
             100
                 * Scores.accuracy(
                     gold: emergent.map(\.label),
-                    predicted: predictShort((sentenceModel, headlineModel, relatednessModel), emergent))))
+                    predicted: predictShort(fitted, emergent))))
 }
