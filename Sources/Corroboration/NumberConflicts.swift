@@ -32,9 +32,10 @@ public struct NumberConflict: Sendable, Hashable {
 ///   not the wounded; "injured" is "wounded"), and at least one of unit, noun or event shared. A bare figure (no noun, no event, no
 ///   unit) is never compared: that is how years, dates, times and identifiers that slipped past
 ///   `QuantityExtractor` look, and a date must never contradict a count.
-/// - A figure conflicts only when no figure of the other claim about the same thing is
-///   compatible with it (`Quantity.isCompatible`: "several" and 6 agree, "more than 1,200" and
-///   1,234 agree), so a sentence that gives a total and a part is not read against itself.
+/// - Two figures conflict only when neither has a compatible figure about the same thing in
+///   the other claim (`Quantity.isCompatible`: "several" and 6 agree, "more than 1,200" and
+///   1,234 agree), so a sentence that gives a total and a part is not read against a sentence
+///   that gives only one of them, whichever side gives both.
 /// - A hedged figure ("about 220", "more than 220", "nearly 220") is a rounded one: its interval
 ///   is widened by one unit of its second significant digit (10 for 220, 100 for 1,200), so
 ///   "more than 220" does not contradict 219. Exact figures are taken as exact: 6 against 8
@@ -43,7 +44,8 @@ public struct NumberConflictDetector: Sendable {
     public init() {}
 
     /// The conflicts between the quantities of two aligned claims, one per figure of `a` that
-    /// nothing in `b` about the same thing agrees with (paired with the first such figure of `b`).
+    /// nothing in `b` about the same thing agrees with, paired with the first figure of `b` about
+    /// that thing that nothing in `a` agrees with.
     public func conflicts(_ a: [Quantity], _ b: [Quantity]) -> [NumberConflict] {
         conflicts(Figures(a), Figures(b))
     }
@@ -68,28 +70,41 @@ public struct NumberConflictDetector: Sendable {
     public func conflicts(_ a: Figures, _ b: Figures) -> [NumberConflict] {
         guard !a.quantities.isEmpty, !b.quantities.isEmpty else { return [] }
         var found: [NumberConflict] = []
-        for (indexA, quantityA) in a.quantities.enumerated() where a.keys[indexA].isComparable {
-            var disagreeing: Int?
-            var agrees = false
-            for (indexB, quantityB) in b.quantities.enumerated() where a.keys[indexA].sameThing(as: b.keys[indexB]) {
-                // "None of its advisers were hurt" speaks of one group; against another count
-                // it is only a conflict when both name what they count, and name the same.
-                if quantityA.upper == 0 || quantityB.upper == 0,
-                    a.keys[indexA].noun == nil || b.keys[indexB].noun == nil
-                {
-                    continue
-                }
-                if Self.compatible(quantityA, quantityB) {
-                    agrees = true
-                    break
-                }
-                if disagreeing == nil { disagreeing = indexB }
+        for indexA in a.quantities.indices where a.keys[indexA].isComparable && !Self.matched(indexA, of: a, in: b) {
+            // The first figure of b about the same thing that nothing in a agrees with either:
+            // a figure of b that a also gives (a total beside its part) answers for itself.
+            let disagreeing = b.quantities.indices.first {
+                Self.comparable(indexA, of: a, with: $0, of: b) && !Self.matched($0, of: b, in: a)
             }
-            if !agrees, let indexB = disagreeing {
-                found.append(NumberConflict(a: quantityA, b: b.quantities[indexB]))
+            if let indexB = disagreeing {
+                found.append(NumberConflict(a: a.quantities[indexA], b: b.quantities[indexB]))
             }
         }
         return found
+    }
+
+    /// Whether figure `index` of `figures` and figure `otherIndex` of `other` count the same
+    /// thing and may be read against each other.
+    private static func comparable(_ index: Int, of figures: Figures, with otherIndex: Int, of other: Figures) -> Bool {
+        let key = figures.keys[index]
+        let otherKey = other.keys[otherIndex]
+        guard key.sameThing(as: otherKey) else { return false }
+        // "None of its advisers were hurt" speaks of one group; against another count it is
+        // only a conflict when both name what they count, and name the same.
+        if figures.quantities[index].upper == 0 || other.quantities[otherIndex].upper == 0,
+            key.noun == nil || otherKey.noun == nil
+        {
+            return false
+        }
+        return true
+    }
+
+    /// Whether some figure of `other` counts the same thing as figure `index` and agrees with it.
+    private static func matched(_ index: Int, of figures: Figures, in other: Figures) -> Bool {
+        other.quantities.indices.contains {
+            comparable(index, of: figures, with: $0, of: other)
+                && compatible(figures.quantities[index], other.quantities[$0])
+        }
     }
 
     /// A sentence's quantities with what each counts, normalized once.

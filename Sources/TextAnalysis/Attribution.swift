@@ -159,6 +159,8 @@ public enum AttributionFinder {
         "who", "that", "since", "although", "though", "if", "whereas", "и", "а", "но", "как", "что", "который",
         "которая", "которые",
     ]
+    /// Words that open reported content after a speech verb ("said that ...").
+    static let complementizers: ScriptWordSet = ["that", "whether", "if", "что", "чтобы", "ли"]
     static let leadingAdverbials: ScriptWordSet = [
         "on", "in", "at", "after", "before", "during", "since", "late", "early", "last", "earlier", "later", "в",
         "во", "на", "после",
@@ -418,8 +420,10 @@ public enum AttributionFinder {
         while start + 2 < stop, leadingAdverbials.contains(lower[start]), weekdays.contains(lower[start + 1]) {
             start += 2
         }
-        // "..., said in a statement Saturday": a phrase of time or place, not the speaker.
-        guard stop > start, !leadingAdverbials.contains(lower[start]), isSpeakerPhrase(tokens, lower, start..<stop)
+        // "..., said in a statement Saturday": a phrase of time or place, not the speaker; ", said
+        // that the White House was not told": the content, not the speaker.
+        guard stop > start, !leadingAdverbials.contains(lower[start]), !complementizers.contains(lower[start]),
+            isSpeakerPhrase(tokens, lower, start..<stop)
         else { return nil }
         let speakerRange = TextRange(tokens[start].range.lowerBound, tokens[stop - 1].range.upperBound)
         return Attribution(
@@ -505,6 +509,10 @@ public enum AttributionFinder {
                 || isDash(tokens[contentStart])
         {
             contentStart += 1
+        }
+        // '"They did not," Takin, an analyst, said.': nothing but the full stop after the verb.
+        if !tokens[contentStart...].contains(where: { $0.kind == .word || $0.kind == .number }) {
+            contentStart = tokens.count
         }
         if cueIndex != nil {
             // "X was quoted as saying": the words follow "as saying", or stand before X.

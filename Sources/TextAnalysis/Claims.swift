@@ -386,7 +386,16 @@ public struct ClaimExtractor: Sendable {
             if mention.kind == .person { score += 2 }
             if mention.kind == .organization || mention.kind == .group { score += 1 }
             if mention.kind == .place { score -= 3 }
+            // "Mr. Clinton's adviser, Sandy Berger": the possessor is not the one speaking.
+            if isPossessor(mention) { score -= 4 }
             return score
+        }
+        func isPossessor(_ mention: EntityMention) -> Bool {
+            let offset = mention.range.upperBound - attribution.speakerRange.lowerBound
+            let words = attribution.speaker.utf8
+            guard offset >= 0, offset < words.count else { return false }
+            let rest = attribution.speaker[words.index(words.startIndex, offsetBy: offset)...]
+            return rest.hasPrefix("'s ") || rest.hasPrefix("’s ")
         }
         // "Ukraine's navy", "Russia's military": a country's body, looked up as "Ukrainian navy".
         if let body = countrysBody(attribution, inside) { return body }

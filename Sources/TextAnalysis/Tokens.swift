@@ -267,7 +267,11 @@ public enum Tokenizer {
                     }
                 }
                 emit(.word, start, position)
-            } else if current == digit {
+            } else if current == digit
+                // ".20 parts per million": a decimal written without its leading zero.
+                || (byte == UInt8(ascii: ".") && position + 1 < count && bytes[position + 1] &- 0x30 < 10
+                    && (position == 0 || kind(bytes, table, at: position - 1) == space))
+            {
                 position += 1
                 while position < count {
                     let next = bytes[position]

@@ -219,6 +219,22 @@ struct AlignmentTests {
         ConflictCase(
             why: "fewer digits that round to another figure conflict", a: "Same-store sales rose 8.8 percent.",
             b: "Same-store sales rose 8 percent.", detail: "8.8 vs 8 %"),
+        ConflictCase(
+            why: "a sentence with a total and its part against one with the part",
+            a: "The company lost $185 million on sales of $600 million.",
+            b: "The company lost $185 million in the quarter.", detail: nil),
+        ConflictCase(
+            why: "the part against a sentence with the total and its part",
+            a: "Nissan's investment in Tennessee will reach $2.75 billion.",
+            b: "The $250 million expansion brings Nissan's investment in Tennessee to $2.75 billion.", detail: nil),
+        ConflictCase(
+            why: "a decimal without its leading zero",
+            a: "An alert is declared when ozone reaches .20 parts per million.",
+            b: "An alert is declared when ozone levels reach 0.20 parts per million.", detail: nil),
+        ConflictCase(
+            why: "one of two figures given differently still conflicts",
+            a: "The company lost $185 million on sales of $600 million.",
+            b: "The company lost $185 million on sales of $650 million.", detail: "600000000 vs 650000000 usd"),
     ]
 
     @Test(arguments: conflictCases)

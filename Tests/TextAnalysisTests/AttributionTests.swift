@@ -132,6 +132,16 @@ import Testing
         let sentence = "Russian munitions hit a position held by the SDF, the coalition said in a statement."
         let found = try #require(AttributionFinder.attribution(in: sentence, tokens: Tokenizer.tokens(of: sentence)))
         #expect(sentence.slice(found.content) == "Russian munitions hit a position held by the SDF")
+        // A speaker with an apposition before a final "said": the content is the quotation.
+        let closing = "They did not nationalize them,\" Manouchehr Takin, an analyst in London, said."
+        let closed = try #require(AttributionFinder.attribution(in: closing, tokens: Tokenizer.tokens(of: closing)))
+        #expect(closed.speaker == "Manouchehr Takin, an analyst in London")
+        #expect(closing.slice(closed.content) == "They did not nationalize them")
+        // "said that ...": what follows "that" is the content, never a speaker after the verb.
+        let reported = "Mr. Clinton's adviser, Sandy Berger, said that the White House wasn't informed."
+        let found2 = try #require(AttributionFinder.attribution(in: reported, tokens: Tokenizer.tokens(of: reported)))
+        #expect(found2.speaker == "Mr. Clinton's adviser, Sandy Berger")
+        #expect(reported.slice(found2.content) == "the White House wasn't informed")
     }
 }
 

@@ -24,6 +24,13 @@ import Testing
         #expect(advisers.speaker == nil, "the outlet's own voice")
     }
 
+    @Test func thePossessorInASpeakersWordsIsNotTheSpeaker() throws {
+        let text = "Mr. Clinton's national security adviser, Sandy Berger, said the White House was not told."
+        let claim = try #require(ClaimExtractor().claims(in: text, published: Self.published).first)
+        #expect(claim.speaker?.name == "Sandy Berger")
+        #expect(claim.polarity.negated)
+    }
+
     @Test func aDenialIsAClaimOfItsOwn() throws {
         let text = "Russia denies strike\n\nRussia's Defence Ministry denied that its jets struck the SDF."
         let claims = ClaimExtractor().claims(in: text, published: Self.published)

@@ -10,6 +10,7 @@ import Testing
         ("\u{201C}We did not,\u{201D} he said", ["\u{201C}", "We", "did", "not", ",", "\u{201D}", "he", "said"]),
         ("Maj. Gen. Igor Konashenkov's", ["Maj", ".", "Gen", ".", "Igor", "Konashenkov's"]),
         ("F-16 jets, 12.5% up", ["F-16", "jets", ",", "12.5", "%", "up"]),
+        ("ozone at .20 parts, U.S. .5", ["ozone", "at", ".20", "parts", ",", "U.S.", ".5"]),
         ("Минобороны России «не наносило»", ["Минобороны", "России", "«", "не", "наносило", "»"]),
     ])
     func tokens(text: String, expected: [String]) {
