@@ -233,13 +233,43 @@ public struct Comparer: Sendable {
         -> (Relation, String?)
     {
         if let conflict = NumberConflictDetector().conflicts(a, b).first { return (.contradicts, conflict.detail) }
-        let aDenies = a.polarity.negated || a.polarity.denial || a.stance == .denies
-        let bDenies = b.polarity.negated || b.polarity.denial || b.stance == .denies
-        if close, aDenies != bDenies { return (.contradicts, bDenies ? "denial" : "asserts what a denies") }
+        if close, let denier = polarityConflict(a, b) {
+            return (.contradicts, denier ? "denial" : "asserts what a denies")
+        }
         if b.stance == .questions || b.polarity.hedge != nil { return (.discusses, "hedged") }
         if relayIsDiscussion, b.stance == .attributes, let speaker = b.speaker, speaker.voice != a.speaker?.voice {
             return (.discusses, "attributed to \(speaker.name)")
         }
         return (.supports, nil)
+    }
+
+    /// Whether one claim denies or negates what the other asserts: true when b is the one
+    /// denying, false when a is, nil for no conflict. A plain negation counts only when it bears
+    /// on a word the other claim uses ("did not *strike*" against "struck"; not "..., but gave no
+    /// details"), and not against a claim that says "not" in other words ("failing to address"
+    /// and "not addressing", "declined to comment" and "had no comment").
+    static func polarityConflict(_ a: Claim, _ b: Claim) -> Bool? {
+        let aDenies = a.polarity.denial || a.stance == .denies
+        let bDenies = b.polarity.denial || b.stance == .denies
+        guard aDenies || bDenies || a.polarity.negated || b.polarity.negated else { return nil }
+        func negates(_ claim: Claim, against other: Claim) -> Bool {
+            guard claim.polarity.negated else { return false }
+            let otherTerms = Set(
+                Tokenizer.tokens(of: other.text).compactMap {
+                    TermNormalizer.term(word: IrregularVerbs.base(of: $0.lowercased), language: .other)
+                })
+            return PolarityFinder.negatedTerms(of: claim.text, content: claim.content, language: .other).contains {
+                otherTerms.contains($0)
+            }
+        }
+        let aSide = aDenies || negates(a, against: b)
+        let bSide = bDenies || negates(b, against: a)
+        guard aSide != bSide else { return nil }
+        let asserting = aSide ? b : a
+        if asserting.polarity.negated || PolarityFinder.saysNotInOtherWords(asserting.text, content: asserting.content)
+        {
+            return nil
+        }
+        return bSide
     }
 }

@@ -239,7 +239,12 @@ public enum AttributionFinder {
             guard stop > start, isSpeakerPhrase(tokens, lower, start..<stop) else { continue }
             let speakerRange = TextRange(tokens[start].range.lowerBound, tokens[stop - 1].range.upperBound)
             let content: TextRange
-            if index == 0 || (index <= 2 && tokens[0..<index].allSatisfy { $0.kind != .word }) {
+            // "According to X, ..." opens the sentence, or a clause after "that" or a comma
+            // ("he said that according to the source, ..."): the content follows X.
+            let opensClause =
+                index > 0 && (lower[index - 1] == "that" || isClauseMark(tokens[index - 1]))
+                && stop < tokens.count && lower[stop] == "," && stop + 1 < tokens.count
+            if index == 0 || (index <= 2 && tokens[0..<index].allSatisfy { $0.kind != .word }) || opensClause {
                 let after = stop < tokens.count ? tokens[stop].range.upperBound : end
                 content = TextRange(min(after, end), end)
             } else {
@@ -285,9 +290,9 @@ public enum AttributionFinder {
             if insideQuote[index] { continue }
             // "Other reports put the number at eight": a noun, not the verb "reports".
             if index > 0, reportNouns.contains(lower[index]), reportDeterminers.contains(lower[index - 1]) { continue }
-            // "was reported", "is said to": passive, no speaker in the clause.
-            // "was reported", "is said to": passive, no speaker in the clause; but "X was quoted
-            // as saying" names X.
+            // "was reported", "is said to", "weren't told", "were not told": passive, no speaker
+            // in the clause; but "X was quoted as saying" names X.
+            if index > 1, lower[index - 1] == "not", flags[index - 2].contains(.passiveAuxiliary) { continue }
             if index > 0, flags[index - 1].contains(.passiveAuxiliary) {
                 guard lower[index] == "quoted", index + 1 < tokens.count, lower[index + 1] == "as", index >= 2 else {
                     continue

@@ -34,7 +34,9 @@ struct ClaimWords {
         add(ClaimExtractor.strikeVerbs, .strikeVerb)
         add(ClaimExtractor.causeWords, .causeWord)
         add(ClaimExtractor.questionCues, .questionCue)
-        add(["was", "were", "is", "are", "been", "be", "being"], .passiveAuxiliary)
+        add(
+            ["was", "were", "is", "are", "been", "be", "being", "wasn't", "weren't", "isn't", "aren't"],
+            .passiveAuxiliary)
         add(["may", "might", "could"], .modal)
         add(["said", "believed", "thought"], .belief)
         add(["according", "по"], .accordingTo)

@@ -30,7 +30,7 @@ public struct Polarity: Sendable, Hashable, Codable {
 /// attributed part, so "he did not say" is not read as the claim's own negation.
 public enum PolarityFinder {
     static let negations: Set<String> = [
-        "not", "n't", "never", "no", "none", "neither", "nor", "nobody", "nothing", "nowhere", "without",
+        "not", "n't", "never", "no", "none", "neither", "nor", "nobody", "nothing", "nowhere", "without", "cannot",
         "не", "ни", "нет", "никогда", "никаких", "ничего", "ні", "не було",
     ]
     static let denialWords: Set<String> = [
@@ -41,12 +41,51 @@ public enum PolarityFinder {
         "отрицают", "опровержение", "фейк", "ложь", "провокация", "провокацией", "беспочвенные",
         "impossible", "absurd", "ridiculous", "невозможно", "абсурд", "абсурдными",
     ]
+    /// Words of failure, refusal or absence that say "not" without a negation: "failed to
+    /// address", "declined to comment", "lacked the authority", "escaped unharmed".
+    static let negativeWords: Set<String> = [
+        "fail", "fails", "failed", "failing", "failure", "declined", "declines", "declining", "refused", "refuses",
+        "refusing", "lack", "lacked", "lacks", "lacking", "unable", "unharmed", "unhurt", "yet", "absence", "rather",
+        "instead",
+    ]
     static let exclusives: Set<String> = ["only", "solely", "exclusively", "только", "исключительно", "лишь"]
     static let hedges: Set<String> = [
         "allegedly", "reportedly", "purportedly", "apparently", "supposedly", "possibly", "presumably",
         "unconfirmed", "suspected", "alleged", "якобы", "предположительно", "по-видимому", "возможно",
         "предварительно", "предварительным",
     ]
+
+    /// What the negations of a sentence's content bear on: for each negating word, the term of
+    /// the first content word after it in its clause ("did not *strike* the SDF", "gave no
+    /// *details*"), adverbs in -ly passed over. A negation whose word the other claim never uses
+    /// is about something else ("..., but gave no details").
+    public static func negatedTerms(of sentence: String, content: TextRange?, language: Language) -> [String] {
+        let tokens = Tokenizer.tokens(of: sentence)
+        let flags = ClaimWords.flags(of: tokens)
+        var terms: [String] = []
+        for (index, token) in tokens.enumerated() where flags[index].contains(.negation) {
+            guard content.map({ $0.contains(token.range) }) ?? true else { continue }
+            var next = index + 1
+            while next < tokens.count, tokens[next].kind == .word {
+                let lower = tokens[next].lowercased
+                if !lower.hasSuffix("ly"), !flags[next].contains(.negation),
+                    let term = TermNormalizer.term(word: IrregularVerbs.base(of: lower), language: language)
+                {
+                    terms.append(term)
+                    break
+                }
+                next += 1
+            }
+        }
+        return terms
+    }
+
+    /// Whether the content says "not" in other words: "failed to", "declined", "lacked".
+    public static func saysNotInOtherWords(_ sentence: String, content: TextRange?) -> Bool {
+        Tokenizer.tokens(of: sentence).contains { token in
+            (content.map { $0.contains(token.range) } ?? true) && negativeWords.contains(token.lowercased)
+        }
+    }
 
     public static func polarity(of sentence: String, tokens: [Token], content: TextRange? = nil) -> Polarity {
         polarity(of: sentence, tokens: tokens, flags: ClaimWords.flags(of: tokens), content: content)

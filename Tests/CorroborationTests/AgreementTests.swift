@@ -99,6 +99,31 @@ import TextAnalysis
         #expect(alignment.detail?.contains("vs") == true)
     }
 
+    /// A negation contradicts only what it bears on, and not a claim that says "not" in other words.
+    @Test(arguments: [
+        ("Russian jets struck SDF positions near Deir al-Zor.", "Russian jets did not strike SDF positions.", true),
+        (
+            "Bremer said he would launch a $70 million program to clean up neighborhoods.",
+            "Bremer said he would launch a $70 million program to clean up neighborhoods, but gave no details.", false
+        ),
+        (
+            "The Pentagon singled out Dallager for failing to address the scandal.",
+            "The Pentagon singled out Dallager for not addressing the scandal.", false
+        ),
+        (
+            "O'Brien's attorney, Jordan Green, declined to comment.",
+            "Jordan Green, O'Brien's attorney, had no comment.", false
+        ),
+        ("Civilians were killed in the strike.", "No civilians were killed in the strike.", true),
+    ])
+    func negationsContradictWhatTheyBearOn(a: String, b: String, contradicts: Bool) throws {
+        let extractor = ClaimExtractor()
+        let claimA = try #require(extractor.claims(in: a, published: nil).first)
+        let claimB = try #require(extractor.claims(in: b, published: nil).first)
+        let (relation, detail) = Comparer.relation(of: claimB, to: claimA)
+        #expect((relation == .contradicts) == contradicts, "\(relation) \(detail ?? "")")
+    }
+
     @Test func aBodyIsReadAsAWhole() {
         let headline = "Russia denies its jets struck US-backed fighters in Syria"
         let body = """

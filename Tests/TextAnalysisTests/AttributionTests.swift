@@ -91,6 +91,10 @@ import Testing
         Case(
             sentence: "Генерал подчеркнул, что боестолкновений не было.", speaker: "Генерал", cue: "подчеркнуть",
             needsAntecedent: true),
+        // "weren't told" is passive: the speaker is the one named at the end.
+        Case(
+            sentence: "The evacuation went smoothly, although passengers weren't told what was going on, Hunt said.",
+            speaker: "Hunt", cue: "say"),
         // After "accused" comes an object, not a speaker: the speaker is before it.
         Case(
             sentence: "The talks stalled, the SDF said, and accused the army of shelling.", speaker: "the SDF",
@@ -142,6 +146,10 @@ import Testing
         let found2 = try #require(AttributionFinder.attribution(in: reported, tokens: Tokenizer.tokens(of: reported)))
         #expect(found2.speaker == "Mr. Clinton's adviser, Sandy Berger")
         #expect(reported.slice(found2.content) == "the White House wasn't informed")
+        // "according to X," opening the reported clause: the content follows X.
+        let source = "Mr Neil said that according to the source, the report will clear them."
+        let found3 = try #require(AttributionFinder.attribution(in: source, tokens: Tokenizer.tokens(of: source)))
+        #expect(source.slice(found3.content) == "the report will clear them")
     }
 }
 
