@@ -258,9 +258,7 @@ public struct Comparer: Sendable {
                 Tokenizer.tokens(of: other.text).compactMap {
                     TermNormalizer.term(word: IrregularVerbs.base(of: $0.lowercased), language: .other)
                 })
-            return PolarityFinder.negatedTerms(of: claim.text, content: claim.content, language: .other).contains {
-                otherTerms.contains($0)
-            }
+            return PolarityFinder.negationBears(in: claim.text, content: claim.content, on: otherTerms)
         }
         let aSide = aDenies || negates(a, against: b)
         let bSide = bDenies || negates(b, against: a)

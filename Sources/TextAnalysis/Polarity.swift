@@ -55,29 +55,31 @@ public enum PolarityFinder {
         "предварительно", "предварительным",
     ]
 
-    /// What the negations of a sentence's content bear on: for each negating word, the term of
-    /// the first content word after it in its clause ("did not *strike* the SDF", "gave no
-    /// *details*"), adverbs in -ly passed over. A negation whose word the other claim never uses
-    /// is about something else ("..., but gave no details").
-    public static func negatedTerms(of sentence: String, content: TextRange?, language: Language) -> [String] {
+    /// Whether a negation of the sentence's content bears on one of `terms` (another claim's
+    /// words, irregular past forms as their base): the first content word after an English
+    /// negation in its clause ("did not *strike* the SDF", "gave no *details*"), adverbs in -ly
+    /// passed over. A negation whose word the other claim never uses is about something else
+    /// ("..., but gave no details"). A Russian negation always bears: its verb's object often
+    /// stands before it ("удары не наносили").
+    public static func negationBears(in sentence: String, content: TextRange?, on terms: Set<String>) -> Bool {
         let tokens = Tokenizer.tokens(of: sentence)
         let flags = ClaimWords.flags(of: tokens)
-        var terms: [String] = []
         for (index, token) in tokens.enumerated() where flags[index].contains(.negation) {
             guard content.map({ $0.contains(token.range) }) ?? true else { continue }
+            if token.text.utf8.first.map({ $0 >= 0x80 }) == true { return true }
             var next = index + 1
             while next < tokens.count, tokens[next].kind == .word {
                 let lower = tokens[next].lowercased
                 if !lower.hasSuffix("ly"), !flags[next].contains(.negation),
-                    let term = TermNormalizer.term(word: IrregularVerbs.base(of: lower), language: language)
+                    let term = TermNormalizer.term(word: IrregularVerbs.base(of: lower), language: .other)
                 {
-                    terms.append(term)
+                    if terms.contains(term) { return true }
                     break
                 }
                 next += 1
             }
         }
-        return terms
+        return false
     }
 
     /// Whether the content says "not" in other words: "failed to", "declined", "lacked".

@@ -115,6 +115,7 @@ import TextAnalysis
             "Jordan Green, O'Brien's attorney, had no comment.", false
         ),
         ("Civilians were killed in the strike.", "No civilians were killed in the strike.", true),
+        ("Российские самолеты нанесли удары по позициям СДС.", "Российские самолеты удары по СДС не наносили.", true),
     ])
     func negationsContradictWhatTheyBearOn(a: String, b: String, contradicts: Bool) throws {
         let extractor = ClaimExtractor()
