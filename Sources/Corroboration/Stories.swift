@@ -102,6 +102,12 @@ public struct StoryClusteringConfiguration: Sendable, Hashable {
     /// Only with `readsLeadDates`: the dates are what tell a tie from a look-alike event.
     public var mergesBridgedStories: Bool = true
     public var bridgeMargin: Double = 0.03
+    /// Members of each story the report must tie to at the bridge's bar when the story has more
+    /// than this many (a smaller one, one member): a single outlying member is how two events of
+    /// one kind chain into one story when their reports interleave (two killings in different
+    /// towns, on ECB+ in shuffled order). A tie in another script is by names only, and bridges
+    /// through one member, as before.
+    public var bridgeTies: Int = 2
     /// Similarity needed instead of `threshold` when the leads' dates disagree but the new report
     /// is dated the day after a day the story's leads name and names that day in its text: a
     /// follow-up (a denial, a reaction) of that event rather than another event.
@@ -365,9 +371,22 @@ public struct StoryClusterer: Sendable {
             var bridged: [Int] = []
             if configuration.mergesBridgedStories && configuration.readsLeadDates {
                 let bridge = threshold + configuration.bridgeMargin
+                // A story of several members is tied only through more than one of them: one
+                // outlying member is how two events of one kind chain into one story.
+                var ties: [Int: Int] = [:]
+                for (index, similarity) in similarities where Double(similarity) >= bridge {
+                    ties[live[index].story, default: 0] += 1
+                }
+                func isPlainlyTied(_ story: Int) -> Bool {
+                    let members = openStories[story]?.ids.count ?? 1
+                    return ties[story, default: 0]
+                        >= (members > configuration.bridgeTies ? configuration.bridgeTies : 1)
+                }
                 for (index, similarity) in similarities
                 where Double(similarity) >= bridge && live[index].story != storyID
                     && !bridged.contains(live[index].story)
+                    && (live[index].script != Int8(script)
+                        || (isPlainlyTied(live[index].story) && isPlainlyTied(storyID)))
                 {
                     bridged.append(live[index].story)
                 }

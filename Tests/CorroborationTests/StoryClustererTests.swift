@@ -335,6 +335,62 @@ struct StoryClustererTests {
         #expect(stories.first?.lastSeen == Self.denialReuters.published)
     }
 
+    /// Two killings of one kind in two towns, three reports each, then a report that reads like
+    /// one member of each: a single outlying member does not tie two stories of several members.
+    static let twoTownKillings: [StoryArticle] = [
+        (
+            "redmill-1", "Hit-and-run driver kills woman outside Redmill supermarket",
+            "A hit-and-run driver killed a woman outside the Harlow supermarket in Redmill, police in Redmill said."
+        ),
+        (
+            "eastport-1", "Drunk driver kills cyclist on Eastport quay",
+            "A drunk driver killed a cyclist on the Eastport quay and was arrested at the ferry terminal, Eastport police said."
+        ),
+        (
+            "redmill-2", "Redmill police seek driver after supermarket death",
+            "Redmill police are looking for the driver who hit the woman at the Harlow supermarket crossing and drove off."
+        ),
+        (
+            "eastport-2", "Eastport cyclist killed, driver held",
+            "Police in Eastport held the driver of a van that hit a cyclist near the ferry terminal on the quay."
+        ),
+        (
+            "redmill-3", "Woman killed at Harlow supermarket named",
+            "The woman killed by a driver outside the Harlow supermarket in Redmill was a retired nurse from Redmill."
+        ),
+        (
+            "eastport-3", "Van driver charged over Eastport quay death",
+            "The van driver who killed a cyclist on the Eastport quay was charged at the ferry terminal police station."
+        ),
+    ].enumerated().map { position, report in
+        StoryArticle(id: report.0, published: date(hours: 1 + Double(position) / 4), title: report.1, body: report.2)
+    }
+    static let killingsOutlier = StoryArticle(
+        id: "outlier", published: date(hours: 3), title: "Drunk driver kills woman outside Harlow supermarket",
+        body:
+            "A drunk driver killed a woman outside the Harlow supermarket and was arrested at the ferry terminal, police said."
+    )
+
+    @Test func oneOutlyingMemberDoesNotTieTwoStoriesOfSeveralMembers() {
+        var configuration = StoryClusteringConfiguration()
+        configuration.consolidates = false
+        func place(ties: Int) -> (stories: Set<Int>, outlier: StoryAssignment, clusterer: StoryClusterer) {
+            configuration.bridgeTies = ties
+            var clusterer = Self.clusterer(configuration)
+            var stories = Set<Int>()
+            for article in Self.twoTownKillings { stories.insert(clusterer.add(article).story) }
+            let outlier = clusterer.add(Self.killingsOutlier)
+            return (stories, outlier, clusterer)
+        }
+        let (stories, outlier, clusterer) = place(ties: StoryClusteringConfiguration().bridgeTies)
+        #expect(stories.count == 2, "each town's three reports are one story")
+        #expect(!outlier.isNewStory, "similarity \(outlier.similarity)")
+        #expect(Set(stories.map { clusterer.story(of: $0) }).count == 2, "the two towns stay apart")
+        // Through any one member, as before this rule, the outlier chains them together.
+        let (chained, _, old) = place(ties: 1)
+        #expect(Set(chained.map { old.story(of: $0) }).count == 1)
+    }
+
     /// Headline-length reports of one arrest, each in other words, and a look-alike arrest on
     /// another day: the kind of short items ECB+ is made of.
     static let shortArrests: [StoryArticle] = [
