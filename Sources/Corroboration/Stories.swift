@@ -369,8 +369,11 @@ public struct StoryClusterer: Sendable {
             // its first reports did not meet (they came in another script, or the day after,
             // before the reports that link them): one story again.
             var bridged: [Int] = []
-            if configuration.mergesBridgedStories && configuration.readsLeadDates {
-                let bridge = threshold + configuration.bridgeMargin
+            let bridge = threshold + configuration.bridgeMargin
+            // Rare: most reports clear the bridge's bar with no other story.
+            if configuration.mergesBridgedStories && configuration.readsLeadDates
+                && similarities.contains(where: { Double($0.similarity) >= bridge && live[$0.index].story != storyID })
+            {
                 // A story of several members is tied only through more than one of them: one
                 // outlying member is how two events of one kind chain into one story.
                 var ties: [Int: Int] = [:]
