@@ -374,8 +374,8 @@ public struct StoryClusterer: Sendable {
             if configuration.mergesBridgedStories && configuration.readsLeadDates
                 && similarities.contains(where: { Double($0.similarity) >= bridge && live[$0.index].story != storyID })
             {
-                // A story of several members is tied only through more than one of them: one
-                // outlying member is how two events of one kind chain into one story.
+                // Members met at the bar, by story: one of several members ties no story
+                // (`bridgeTies`).
                 var ties: [Int: Int] = [:]
                 for (index, similarity) in similarities where Double(similarity) >= bridge {
                     ties[live[index].story, default: 0] += 1
@@ -385,11 +385,12 @@ public struct StoryClusterer: Sendable {
                     return ties[story, default: 0]
                         >= (members > configuration.bridgeTies ? configuration.bridgeTies : 1)
                 }
+                let joinedIsTied = isPlainlyTied(storyID)
                 for (index, similarity) in similarities
                 where Double(similarity) >= bridge && live[index].story != storyID
                     && !bridged.contains(live[index].story)
                     && (live[index].script != Int8(script)
-                        || (isPlainlyTied(live[index].story) && isPlainlyTied(storyID)))
+                        || (joinedIsTied && isPlainlyTied(live[index].story)))
                 {
                     bridged.append(live[index].story)
                 }

@@ -372,9 +372,9 @@ struct StoryClustererTests {
     )
 
     @Test func oneOutlyingMemberDoesNotTieTwoStoriesOfSeveralMembers() {
-        var configuration = StoryClusteringConfiguration()
-        configuration.consolidates = false
         func place(ties: Int) -> (stories: Set<Int>, outlier: StoryAssignment, clusterer: StoryClusterer) {
+            var configuration = StoryClusteringConfiguration()
+            configuration.consolidates = false
             configuration.bridgeTies = ties
             var clusterer = Self.clusterer(configuration)
             var stories = Set<Int>()
