@@ -88,7 +88,8 @@ public struct AgreementModels: Sendable {
     /// one and a text of another (the inputs of `Comparer.shortRelation`, no word columns).
     public var shortRelatedness: LinearModel
     /// When present, what reads a text against a whole article instead of `bodyStance`: the same
-    /// features plus bags of the words (`AgreementFeatures.bags`), in `bodyClasses` order.
+    /// features and `AgreementFeatures.cues`, plus bags of the words (`AgreementFeatures.bags`),
+    /// in `bodyClasses` order.
     public var bodyTerms: TermNetwork?
 
     public static let bodyClasses: [Relation] = [.unrelated, .supports, .contradicts, .discusses]
@@ -160,7 +161,8 @@ public struct Comparer: Sendable {
         let relation: Relation
         if Self.isBody(b) {
             let probabilities =
-                models.bodyTerms?.probabilities(features: features, bags: AgreementFeatures.bags(a, b))
+                models.bodyTerms?.probabilities(
+                    features: features + AgreementFeatures.cues(a, b), bags: AgreementFeatures.bags(a, b))
                 ?? models.bodyStance.probabilities(features)
             relation = AgreementModels.bodyClasses[probabilities.indices.max { probabilities[$0] < probabilities[$1] }!]
         } else {

@@ -19,6 +19,10 @@ public struct ComparableText: Sendable {
         /// asserting ("reportedly", "claims", "may"): `AgreementFeatures.refuting`, `.hedging`.
         public var refutingWords: Int
         public var hedgingWords: Int
+        /// How many of its words fall in each of `AgreementFeatures.Cue`'s kinds, in case order.
+        public var cueCounts: [Int]
+        /// Its words and numbers.
+        public var wordCount: Int
         /// How often each word occurs, keyed by the low 32 bits of its term's `StableHash`
         /// (stop words dropped, except the refuting and hedging ones): what `TermNetwork` reads.
         public var bag: [UInt32: Float]
@@ -147,13 +151,20 @@ public struct ComparableText: Sendable {
         var previous: String?
         var refutingWords = 0
         var hedgingWords = 0
+        var cueCounts = [Int](repeating: 0, count: AgreementFeatures.Cue.allCases.count)
         var bag: [UInt32: Float] = [:]
+        let wordsBefore = words
         for token in tokens {
             guard token.kind == .word || token.kind == .number else {
                 previous = nil
                 continue
             }
             words += 1
+            if let kinds = AgreementFeatures.cueWords[token.lowercased] {
+                for cue in AgreementFeatures.Cue.allCases where kinds & (1 << cue.rawValue) != 0 {
+                    cueCounts[cue.rawValue] += 1
+                }
+            }
             let refutes = AgreementFeatures.refuting.contains(token.lowercased)
             let hedges = AgreementFeatures.hedging.contains(token.lowercased)
             if refutes { refutingWords += 1 }
@@ -179,7 +190,7 @@ public struct ComparableText: Sendable {
         return SentenceVector(
             weights: weights, bigrams: bigrams, trigrams: trigrams(of: text),
             hasQuestion: text.utf8.contains(UInt8(ascii: "?")), refutingWords: refutingWords,
-            hedgingWords: hedgingWords, bag: bag)
+            hedgingWords: hedgingWords, cueCounts: cueCounts, wordCount: words - wordsBefore, bag: bag)
     }
 
     /// Character trigrams of the lower-cased text with runs of non-letters as one space: what

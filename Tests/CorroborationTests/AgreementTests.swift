@@ -148,12 +148,44 @@ import TextAnalysis
         #expect(Self.comparer.compare(headline, body).relation == .unrelated)
     }
 
+    /// An article's opening tells how it holds its story, whatever the story: a debunking opens
+    /// on refuting words, a relay on hedges and attribution. The cues read that, and how the
+    /// headline itself is put.
+    @Test func cuesReadHowAnArticleHoldsItsStory() throws {
+        let headline = Self.comparer.prepare("Escaped zoo tiger seen roaming city park")
+        let debunking = Self.comparer.prepare(
+            """
+            The photo of a tiger in the park is a hoax. It was first shared by a satirical page and then \
+            spread on social media. The zoo said all of its animals were in their enclosures.
+            """)
+        let relaying = Self.comparer.prepare(
+            """
+            A tiger was reportedly seen in the park on Sunday, according to posts on social media. The zoo \
+            has not commented. The sightings could not be verified.
+            """)
+        let names = AgreementFeatures.cueNames
+        func cue(_ values: [Double], _ name: String) throws -> Double {
+            values[try #require(names.firstIndex(of: name), "\(name)")]
+        }
+        let debunked = AgreementFeatures.cues(headline, debunking)
+        let relayed = AgreementFeatures.cues(headline, relaying)
+        #expect(debunked.count == names.count && relayed.count == names.count)
+        #expect(try cue(debunked, "first.refutes") > 0 && cue(relayed, "first.refutes") == 0)
+        #expect(try cue(relayed, "first.hedges") > 0 && cue(debunked, "first.hedges") == 0)
+        #expect(try cue(relayed, "first.attributes") > 0)
+        #expect(try cue(relayed, "all.negates") > 0 && cue(relayed, "first.negates") == 0)
+        #expect(try cue(debunked, "a.negates") == 0)
+        let denied = AgreementFeatures.cues(Self.comparer.prepare("No tiger escaped, zoo says"), relaying)
+        #expect(try cue(denied, "a.negates") == 1 && cue(denied, "a.attributes") == 1)
+        #expect(denied.allSatisfy { (0...1).contains($0) })
+    }
+
     /// The committed body network has the shape the features give, and packing its word weights
     /// into 8 bits keeps each within half a step of its row's scale.
     @Test func theBodyNetworkPacksItsWordWeights() throws {
         let bundled = try #require(AgreementModels.bundled.bodyTerms)
         #expect(bundled.bags == AgreementFeatures.bagCount)
-        #expect(bundled.means.count == AgreementFeatures.names.count)
+        #expect(bundled.means.count == AgreementFeatures.names.count + AgreementFeatures.cueNames.count)
         #expect(bundled.output.count == AgreementModels.bodyClasses.count)
 
         let weights: [Float] = [0.5, -0.25, 0.125, 0, 0, 0, -1, 0.3, 0.01, 2, -2, 0.7]
