@@ -52,8 +52,9 @@ public enum AgreementFeatures {
             (
                 .negates,
                 [
-                    "not", "no", "never", "n't", "didn't", "isn't", "wasn't", "won't", "doesn't", "don't", "denied",
-                    "denies", "deny", "не", "нет", "отрицает", "отрицают",
+                    "not", "no", "never", "nor", "cannot", "can't", "couldn't", "didn't", "isn't", "wasn't", "aren't",
+                    "weren't", "won't", "wouldn't", "doesn't", "don't", "hasn't", "haven't", "denied", "denies", "deny",
+                    "не", "нет", "отрицает", "отрицают",
                 ]
             ),
             (
@@ -75,13 +76,18 @@ public enum AgreementFeatures {
             (
                 .asserts,
                 [
+                    // "has", "have": a perfect tense states a fact as done ("has resigned").
                     "confirmed", "confirms", "confirm", "officially", "announced", "official", "revealed", "has",
                     "have", "indeed", "finally", "подтвердил", "подтвердили", "официально",
                 ]
             ),
         ]
         var words: [String: UInt8] = [:]
-        for (cue, list) in lists { for word in list { words[word, default: 0] |= 1 << cue.rawValue } }
+        for (cue, list) in lists {
+            // The tokenizer keeps a typographic apostrophe inside a word ("didn’t"): both spellings.
+            let curled = list.filter { $0.contains("'") }.map { $0.replacingOccurrences(of: "'", with: "’") }
+            for word in list + curled { words[word, default: 0] |= 1 << cue.rawValue }
+        }
         return words
     }()
 

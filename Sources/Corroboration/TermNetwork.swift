@@ -1,8 +1,8 @@
 import Foundation
 
 /// A softmax over one hidden layer of rectified units that reads two kinds of input: the
-/// standardized agreement features (`AgreementFeatures.names`) and bags of hashed words (the
-/// headline's, the body's, and the body's nearest sentences'). The bags let the model learn which
+/// standardized agreement features (`AgreementFeatures.names`, then `AgreementFeatures.cueNames`)
+/// and bags of hashed words (the body's, and its nearest sentences'). The bags let the model learn which
 /// words in a body go with agreeing, refuting or merely reporting, which the fixed word lists of
 /// the features only approximate.
 ///
@@ -46,6 +46,8 @@ public struct TermNetwork: Sendable {
 
     /// The class probabilities for a pair's features and bags.
     public func probabilities(features: [Double], bags input: [[UInt32: Float]]) -> [Double] {
+        precondition(
+            features.count == means.count, "the network reads \(means.count) features, given \(features.count)")
         var hidden = hiddenBias
         hidden.withUnsafeMutableBufferPointer { hidden in
             featureWeights.withUnsafeBufferPointer { weights in

@@ -164,7 +164,8 @@ if !termsOnly, !shortOnly, !fncFolds {
 let termSettings = TermTraining.Settings.fromEnvironment
 let environment = ProcessInfo.processInfo.environment
 @MainActor func termInputs(_ pairs: [DataSets.Pair]) -> (features: [[Double]], bags: [[[UInt32: Float]]]) {
-    // TERM_BAGS ("11" by default) leaves bags out and TERM_CUES=0 the cues, to measure what each brings.
+    // TERM_BAGS ("11" by default) leaves bags out and TERM_CUES=0 the cues, to measure what each
+    // brings (not with --write: `compare` gives the network its cues).
     let used = (environment["TERM_BAGS"] ?? "11").map { $0 == "1" }
     let withCues = environment["TERM_CUES"] != "0"
     return (
@@ -202,7 +203,7 @@ func quantized(_ network: TermNetwork) -> TermNetwork {
 /// bodies joined by a related pair form a topic (191 of them), and each fifth of the topics in
 /// turn is scored by a network fitted only on pairs whose headline and body are both of the
 /// other four. The usual hold-out shares every headline with training, so a network that
-/// reads words scores 3 points higher there than on stories it has not seen; one fifth alone
+/// reads words scores 2 to 3 points higher there than on stories it has not seen; one fifth alone
 /// holds 140 to 230 disagree pairs, too few to choose by, while the five pooled hold 840.
 @MainActor func topicFolds(_ pairs: [DataSets.Pair], topics: [(headline: String, body: String)]) -> [[Int]] {
     var byEpoch = [[Int]](repeating: [Int](repeating: 0, count: pairs.count), count: termSettings.epochs)
@@ -413,6 +414,10 @@ let models = AgreementModels(
     similarity: similarityModel, bodyStance: bodyModel, sentenceStance: sentenceModel, headlineStance: headlineModel,
     shortRelatedness: relatednessModel, bodyTerms: bodyTerms)
 
+if write, environment["TERM_CUES"] == "0" || environment["TERM_BAGS"].map({ $0 != "11" }) == true {
+    say("TERM_CUES and TERM_BAGS are for measuring: the weights were not written")
+    exit(1)
+}
 if write {
     let folder = repository.appendingPathComponent("Sources/Corroboration")
     try WeightsFile.models(models).write(
