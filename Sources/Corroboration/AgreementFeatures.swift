@@ -32,64 +32,39 @@ public enum AgreementFeatures {
         "предположительно",
     ]
 
-    /// Kinds of words that tell how a text holds what it reports, for `cues`.
+    /// Kinds of words that tell how a text holds what it reports, for `cues` (see `cueKinds`):
+    /// refuting ("hoax", "denied"), negating, hedging (`hedging`), attributing (speech verbs,
+    /// "according to"), asserting ("confirmed").
     public enum Cue: Int, CaseIterable, Sendable {
         case refutes, negates, hedges, attributes, asserts
     }
 
-    /// Each cue word's kinds as bits (`1 << Cue.rawValue`); a word may be of two ("rumor").
-    static let cueWords: [String: UInt8] = {
-        let lists: [(Cue, [String])] = [
-            (
-                .refutes,
-                [
-                    "hoax", "fake", "false", "debunk", "debunked", "debunks", "satire", "satirical", "untrue",
-                    "fabricated", "bogus", "prank", "pranks", "fraud", "myth", "nonsense", "baseless", "retracted",
-                    "retraction", "misleading", "rumor", "rumors", "rumour", "rumours", "опроверг", "опровергли",
-                    "фейк", "ложь", "неправда", "слухи",
-                ]
-            ),
-            (
-                .negates,
-                [
-                    "not", "no", "never", "nor", "cannot", "can't", "couldn't", "didn't", "isn't", "wasn't", "aren't",
-                    "weren't", "won't", "wouldn't", "doesn't", "don't", "hasn't", "haven't", "denied", "denies", "deny",
-                    "не", "нет", "отрицает", "отрицают",
-                ]
-            ),
-            (
-                .hedges,
-                [
-                    "reportedly", "allegedly", "alleged", "claim", "claims", "claimed", "according", "rumor",
-                    "rumors", "unconfirmed", "may", "might", "could", "apparently", "purportedly", "suggest",
-                    "suggests", "appears", "believed", "possibly", "unclear", "unverified", "speculation", "if",
-                    "whether", "supposedly", "якобы", "возможно", "предположительно",
-                ]
-            ),
-            (
-                .attributes,
-                [
-                    "said", "says", "told", "according", "reported", "reports", "stated", "statement", "spokesman",
-                    "spokeswoman", "tweeted", "wrote", "заявил", "заявила", "сообщил", "сообщила", "сообщается",
-                ]
-            ),
-            (
-                .asserts,
-                [
-                    // "has", "have": a perfect tense states a fact as done ("has resigned").
-                    "confirmed", "confirms", "confirm", "officially", "announced", "official", "revealed", "has",
-                    "have", "indeed", "finally", "подтвердил", "подтвердили", "официально",
-                ]
-            ),
-        ]
-        var words: [String: UInt8] = [:]
-        for (cue, list) in lists {
-            // The tokenizer keeps a typographic apostrophe inside a word ("didn’t"): both spellings.
-            let curled = list.filter { $0.contains("'") }.map { $0.replacingOccurrences(of: "'", with: "’") }
-            for word in list + curled { words[word, default: 0] |= 1 << cue.rawValue }
-        }
-        return words
-    }()
+    /// Words that call a story false beyond the denials claim extraction knows (`ClaimWords`'
+    /// `.denialWord`: "denied", "false", "fabricated").
+    static let debunking: ScriptWordSet = [
+        "hoax", "hoaxes", "satire", "satirical", "debunk", "debunked", "debunks", "bogus", "prank", "pranks", "fraud",
+        "myth", "misleading", "retracted", "retraction", "rumor", "rumors", "rumour", "rumours", "неправда", "слухи",
+    ]
+    /// Words that state a report as settled; "has" and "have" because a perfect tense states a
+    /// fact as done ("has resigned").
+    static let asserting: ScriptWordSet = [
+        "confirmed", "confirms", "confirm", "officially", "official", "announced", "revealed", "has", "have", "indeed",
+        "finally", "подтвердил", "подтвердили", "официально",
+    ]
+
+    /// The cue kinds of one word as bits (`1 << Cue.rawValue`), from claim extraction's word table
+    /// (negations with their "n't" forms, denials, speech verbs, "according to") and the lists
+    /// here; `hedges` is whether the word is one of `hedging`, which the caller has looked up.
+    static func cueKinds(of token: Token, hedges: Bool) -> UInt8 {
+        let flags = ClaimWords.flags(of: token)
+        var kinds: UInt8 = 0
+        if flags.contains(.denialWord) || debunking.contains(token.lowercased) { kinds |= 1 << Cue.refutes.rawValue }
+        if flags.contains(.negation) { kinds |= 1 << Cue.negates.rawValue }
+        if hedges { kinds |= 1 << Cue.hedges.rawValue }
+        if !flags.isDisjoint(with: [.cue, .accordingTo]) { kinds |= 1 << Cue.attributes.rawValue }
+        if asserting.contains(token.lowercased) { kinds |= 1 << Cue.asserts.rawValue }
+        return kinds
+    }
 
     /// Names of `cues`' measures, in order.
     public static let cueNames: [String] =

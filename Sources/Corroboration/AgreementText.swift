@@ -18,7 +18,7 @@ public struct ComparableText: Sendable {
         /// Words that call something false ("hoax", "denied", "not") and that relay without
         /// asserting ("reportedly", "claims", "may"): `AgreementFeatures.refuting`, `.hedging`.
         public var refutingWords: Int
-        public var hedgingWords: Int
+        public var hedgingWords: Int { cueCounts[AgreementFeatures.Cue.hedges.rawValue] }
         /// How many of its words fall in each of `AgreementFeatures.Cue`'s kinds, in case order.
         public var cueCounts: [Int]
         /// Its words and numbers.
@@ -128,47 +128,42 @@ public struct ComparableText: Sendable {
                 vectors.append(known)
                 continue
             }
-            let vector = Self.vector(of: claim.text, language: language, terms: terms, words: &wordCount)
+            let vector = Self.vector(of: claim.text, language: language, terms: terms)
+            wordCount += vector.wordCount
             seen[claim.range] = vector
             vectors.append(vector)
         }
-        var ignored = 0
-        whole = Self.vector(of: text, language: language, terms: terms, words: &ignored)
+        whole = Self.vector(of: text, language: language, terms: terms)
         self.claims = claims
         self.vectors = vectors
-        self.wordCount = max(wordCount, ignored)
+        self.wordCount = max(wordCount, whole.wordCount)
         entityIDs = Set(claims.flatMap { $0.entities.compactMap(\.entityID) })
         quantities = claims.flatMap(\.quantities)
         wording = Comparer.isBody(claims: claims, wordCount: self.wordCount) ? nil : Wording(text)
     }
 
-    static func vector(of text: String, language: Language, terms: BackgroundTerms, words: inout Int)
-        -> SentenceVector
-    {
+    static func vector(of text: String, language: Language, terms: BackgroundTerms) -> SentenceVector {
         let tokens = Tokenizer.tokens(of: text)
         var counts: [String: Int] = [:]
         var bigrams = Set<UInt64>()
         var previous: String?
         var refutingWords = 0
-        var hedgingWords = 0
         var cueCounts = [Int](repeating: 0, count: AgreementFeatures.Cue.allCases.count)
         var bag: [UInt32: Float] = [:]
-        let wordsBefore = words
+        var words = 0
         for token in tokens {
             guard token.kind == .word || token.kind == .number else {
                 previous = nil
                 continue
             }
             words += 1
-            if let kinds = AgreementFeatures.cueWords[token.lowercased] {
-                for cue in AgreementFeatures.Cue.allCases where kinds & (1 << cue.rawValue) != 0 {
-                    cueCounts[cue.rawValue] += 1
-                }
-            }
             let refutes = AgreementFeatures.refuting.contains(token.lowercased)
             let hedges = AgreementFeatures.hedging.contains(token.lowercased)
             if refutes { refutingWords += 1 }
-            if hedges { hedgingWords += 1 }
+            let kinds = AgreementFeatures.cueKinds(of: token, hedges: hedges)
+            for cue in AgreementFeatures.Cue.allCases where kinds & (1 << cue.rawValue) != 0 {
+                cueCounts[cue.rawValue] += 1
+            }
             let term = TermNormalizer.term(token, language: language)
             if token.kind == .word, let word = term ?? ((refutes || hedges) ? token.lowercased : nil) {
                 bag[UInt32(truncatingIfNeeded: StableHash.hash(word)), default: 0] += 1
@@ -189,8 +184,8 @@ public struct ComparableText: Sendable {
         if norm > 0 { for key in weights.keys { weights[key]! /= norm } }
         return SentenceVector(
             weights: weights, bigrams: bigrams, trigrams: trigrams(of: text),
-            hasQuestion: text.utf8.contains(UInt8(ascii: "?")), refutingWords: refutingWords,
-            hedgingWords: hedgingWords, cueCounts: cueCounts, wordCount: words - wordsBefore, bag: bag)
+            hasQuestion: text.utf8.contains(UInt8(ascii: "?")), refutingWords: refutingWords, cueCounts: cueCounts,
+            wordCount: words, bag: bag)
     }
 
     /// Character trigrams of the lower-cased text with runs of non-letters as one space: what

@@ -128,9 +128,8 @@ public struct StoryScorer: Sendable {
                 let words = claim.content.map { claim.text.slice($0) } ?? claim.text
                 let key = (claim.speaker?.voice ?? "") + "\u{1}" + words
                 guard seenContent.insert(key).inserted else { continue }
-                var count = 0
                 let language = LanguageIdentifier.identify(words).language
-                var vector = ComparableText.vector(of: words, language: language, terms: terms, words: &count).weights
+                var vector = ComparableText.vector(of: words, language: language, terms: terms).weights
                 // The numbers themselves are left out: "six wounded" and "eight wounded" are one
                 // proposition whose values conflict, not two propositions.
                 for quantity in claim.quantities {

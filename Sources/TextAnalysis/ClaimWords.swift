@@ -1,24 +1,27 @@
 /// The words claim extraction looks for, in one table: each token is looked up once, and the
 /// attribution, polarity and slot checks test bits instead of hashing the word again in a
 /// dozen sets. At two and a half million sentences a run, that is most of the difference.
-struct ClaimWords {
-    struct Flags: OptionSet, Sendable, Hashable {
-        let rawValue: UInt32
-        static let cue = Flags(rawValue: 1 << 0)
-        static let negation = Flags(rawValue: 1 << 1)
-        static let denialWord = Flags(rawValue: 1 << 2)
-        static let exclusive = Flags(rawValue: 1 << 3)
-        static let hedge = Flags(rawValue: 1 << 4)
-        static let strikeVerb = Flags(rawValue: 1 << 5)
-        static let causeWord = Flags(rawValue: 1 << 6)
-        static let questionCue = Flags(rawValue: 1 << 7)
-        static let passiveAuxiliary = Flags(rawValue: 1 << 8)
-        static let modal = Flags(rawValue: 1 << 9)
-        static let belief = Flags(rawValue: 1 << 10)
+/// Public so that agreement's measures read negations, denials and speech verbs from the same
+/// table instead of keeping lists of their own.
+public struct ClaimWords {
+    public struct Flags: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let cue = Flags(rawValue: 1 << 0)
+        public static let negation = Flags(rawValue: 1 << 1)
+        public static let denialWord = Flags(rawValue: 1 << 2)
+        public static let exclusive = Flags(rawValue: 1 << 3)
+        public static let hedge = Flags(rawValue: 1 << 4)
+        public static let strikeVerb = Flags(rawValue: 1 << 5)
+        public static let causeWord = Flags(rawValue: 1 << 6)
+        public static let questionCue = Flags(rawValue: 1 << 7)
+        public static let passiveAuxiliary = Flags(rawValue: 1 << 8)
+        public static let modal = Flags(rawValue: 1 << 9)
+        public static let belief = Flags(rawValue: 1 << 10)
         /// "according" (to) and "по" (словам, данным).
-        static let accordingTo = Flags(rawValue: 1 << 11)
+        public static let accordingTo = Flags(rawValue: 1 << 11)
         /// "hurt", "wounded", "пострадали": what a negation turns into a count of zero.
-        static let harm = Flags(rawValue: 1 << 12)
+        public static let harm = Flags(rawValue: 1 << 12)
     }
 
     static let table: [String: Flags] = {
@@ -56,12 +59,13 @@ struct ClaimWords {
     }
 
     /// The flags of each token; "n't" endings count as negations.
-    static func flags(of tokens: [Token]) -> [Flags] {
-        tokens.map { token in
-            guard token.kind == .word else { return [] }
-            var flags = table[token.lowercased] ?? []
-            if endsInNot(token.lowercased) { flags.insert(.negation) }
-            return flags
-        }
+    static func flags(of tokens: [Token]) -> [Flags] { tokens.map(flags(of:)) }
+
+    /// One token's flags: none for a number or a mark.
+    public static func flags(of token: Token) -> Flags {
+        guard token.kind == .word else { return [] }
+        var flags = table[token.lowercased] ?? []
+        if endsInNot(token.lowercased) { flags.insert(.negation) }
+        return flags
     }
 }

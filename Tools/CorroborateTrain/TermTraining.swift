@@ -27,7 +27,8 @@ enum TermTraining {
         var seed: UInt64 = 0x7E_4E75
 
         /// The defaults, overridden by `TERM_BUCKETS`, `TERM_UNITS`, `TERM_EPOCHS`, `TERM_RATE`,
-        /// `TERM_DECAY`, `TERM_DROPOUT`, `TERM_POWER`, `TERM_MINTOPICS`, `TERM_SEED` when set (for trying settings by hand).
+        /// `TERM_DECAY`, `TERM_DROPOUT`, `TERM_POWER`, `TERM_MINTOPICS`, `TERM_SEED` when set (for
+        /// trying settings by hand).
         static var fromEnvironment: Settings {
             var settings = Settings()
             let environment = ProcessInfo.processInfo.environment

@@ -41,6 +41,11 @@ while let argument = iterator.next() {
         exit(2)
     }
 }
+let environment = ProcessInfo.processInfo.environment
+if write, environment["TERM_CUES"] == "0" || environment["TERM_BAGS"].map({ $0 != "11" }) == true {
+    FileHandle.standardError.write(Data("TERM_CUES and TERM_BAGS are for measuring, not with --write\n".utf8))
+    exit(2)
+}
 let data = URL(fileURLWithPath: dataPath)
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -162,7 +167,6 @@ if !termsOnly, !shortOnly, !fncFolds {
 // topic-disjoint folds of all FNC-1 train (the estimate for new stories), then the network is
 // fitted on the training bodies (reported on the usual hold-out) and finally on everything.
 let termSettings = TermTraining.Settings.fromEnvironment
-let environment = ProcessInfo.processInfo.environment
 @MainActor func termInputs(_ pairs: [DataSets.Pair]) -> (features: [[Double]], bags: [[[UInt32: Float]]]) {
     // TERM_BAGS ("11" by default) leaves bags out and TERM_CUES=0 the cues, to measure what each
     // brings (not with --write: `compare` gives the network its cues).
@@ -205,14 +209,20 @@ func quantized(_ network: TermNetwork) -> TermNetwork {
 /// other four. The usual hold-out shares every headline with training, so a network that
 /// reads words scores 2 to 3 points higher there than on stories it has not seen; one fifth alone
 /// holds 140 to 230 disagree pairs, too few to choose by, while the five pooled hold 840.
-@MainActor func topicFolds(_ pairs: [DataSets.Pair], topics: [(headline: String, body: String)]) -> [[Int]] {
+func topicFolds(
+    _ pairs: [DataSets.Pair], inputs: (features: [[Double]], bags: [[[UInt32: Float]]]),
+    topics: [(headline: String, body: String)]
+) -> [[Int]] {
+    func part(_ indices: [Int]) -> (features: [[Double]], bags: [[[UInt32: Float]]]) {
+        (indices.map { inputs.features[$0] }, indices.map { inputs.bags[$0] })
+    }
     var byEpoch = [[Int]](repeating: [Int](repeating: 0, count: pairs.count), count: termSettings.epochs)
     for held in 0..<5 {
-        let fitPart = pairs.indices.filter { fold(topics[$0].headline) != held && fold(topics[$0].body) != held }
-            .map { pairs[$0] }
+        let fitIndices = pairs.indices.filter { fold(topics[$0].headline) != held && fold(topics[$0].body) != held }
+        let fitPart = fitIndices.map { pairs[$0] }
         let heldIndices = pairs.indices.filter { fold(topics[$0].body) == held }
-        let heldInputs = termInputs(heldIndices.map { pairs[$0] })
-        let fitInputs = termInputs(fitPart)
+        let heldInputs = part(heldIndices)
+        let fitInputs = part(fitIndices)
         _ = TermTraining.fit(
             features: fitInputs.features, bags: fitInputs.bags, labels: fitPart.map(\.label),
             topics: DataSets.topics(fitPart).map(\.body), classes: 4, settings: termSettings
@@ -230,8 +240,10 @@ if !shortOnly {
     let allFNC = fnc.train + fnc.dev
     let fncTopics = DataSets.topics(allFNC)
     let gold = allFNC.map(\.label)
+    // Measured once: the folds, the hold-out and the last fit all read these rows.
+    let allInputs = termInputs(allFNC)
     var bestEpoch = (epoch: termSettings.epochs, score: -1.0)
-    for (epoch, predicted) in topicFolds(allFNC, topics: fncTopics).enumerated() {
+    for (epoch, predicted) in topicFolds(allFNC, inputs: allInputs, topics: fncTopics).enumerated() {
         let score = Scores.fnc(gold: gold, predicted: predicted)
         func f1(_ label: Int) -> Double { Scores.f1(gold: gold, predicted: predicted, label: label) }
         let folds = (0..<5).map { held -> String in
@@ -253,8 +265,12 @@ if !shortOnly {
     if fncFolds { exit(0) }
     var chosen = termSettings
     chosen.epochs = bestEpoch.epoch
-    let trainInputs = termInputs(fnc.train)
-    let devInputs = termInputs(fnc.dev)
+    let trainInputs = (
+        features: Array(allInputs.features.prefix(fnc.train.count)), bags: Array(allInputs.bags.prefix(fnc.train.count))
+    )
+    let devInputs = (
+        features: Array(allInputs.features.suffix(fnc.dev.count)), bags: Array(allInputs.bags.suffix(fnc.dev.count))
+    )
     let heldNetwork = quantized(
         TermTraining.fit(
             features: trainInputs.features, bags: trainInputs.bags, labels: fnc.train.map(\.label),
@@ -263,7 +279,6 @@ if !shortOnly {
     sayFNC(
         "FNC-1 hold-out (features and words)", gold: fnc.dev.map(\.label),
         predicted: predictTerms(heldNetwork, devInputs))
-    let allInputs = (features: trainInputs.features + devInputs.features, bags: trainInputs.bags + devInputs.bags)
     bodyTerms = quantized(
         TermTraining.fit(
             features: allInputs.features, bags: allInputs.bags, labels: allFNC.map(\.label),
@@ -414,10 +429,6 @@ let models = AgreementModels(
     similarity: similarityModel, bodyStance: bodyModel, sentenceStance: sentenceModel, headlineStance: headlineModel,
     shortRelatedness: relatednessModel, bodyTerms: bodyTerms)
 
-if write, environment["TERM_CUES"] == "0" || environment["TERM_BAGS"].map({ $0 != "11" }) == true {
-    say("TERM_CUES and TERM_BAGS are for measuring: the weights were not written")
-    exit(1)
-}
 if write {
     let folder = repository.appendingPathComponent("Sources/Corroboration")
     try WeightsFile.models(models).write(
